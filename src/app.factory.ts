@@ -1,0 +1,85 @@
+import compress from '@fastify/compress';
+import { ArgumentsHost, Logger, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppModule } from './app.module';
+import { RateLimitedError } from './common/errors/common.errors';
+import { HttpErrorFilter } from './common/http/error-filter';
+import { registerJsonBodyParser } from './common/http/json-body-parser';
+import { RateLimits } from './common/rate-limit/rate-limits';
+import { validationExceptionFactory } from './common/validation/validation-errors';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+
+export interface CreateAppOptions {
+  logger?: false | Array<'log' | 'error' | 'warn' | 'debug' | 'verbose'>;
+}
+
+/** Bodies over 100 KB are refused with 413 before they are read in full. */
+export function createAdapter(): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit: 100 * 1024, trustProxy: true, routerOptions: { maxParamLength: 200 } });
+}
+
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(), {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  return configureApp(app);
+}
+
+/** Everything main.ts and the e2e tests share: parsers, limits, pipes, filters, docs, compression. */
+export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const fastify = app.getHttpAdapter().getInstance();
+  registerJsonBodyParser(fastify);
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  installHttpRateLimit(app, config);
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new HttpErrorFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Sayembara API').setDescription('Crowdsourcing ideation and feedback for UMKM').setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** Per-address request budget; off with RATE_LIMITS=off for load tests on a private machine. */
+function installHttpRateLimit(app: NestFastifyApplication, config: AppConfig): void {
+  if (!config.rateLimits.enabled) {
+    new Logger('RateLimits').warn('RATE_LIMITS=off: HTTP rate limits are disabled');
+    return;
+  }
+  const limits = app.get(RateLimits);
+  const filter = new HttpErrorFilter();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      try {
+        await limits.consume('http', request.ip);
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) return;
+        filter.catch(error, httpHost(request, reply));
+        return reply;
+      }
+    });
+}
+
+/** Lets Fastify-level hooks answer through the same filter as Nest's routes. */
+function httpHost(request: FastifyRequest, reply: FastifyReply): ArgumentsHost {
+  return { switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }) } as unknown as ArgumentsHost;
+}

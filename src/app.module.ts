@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
+import { JwtAuthGuard } from './common/auth/jwt-auth.guard';
+import { ClockModule } from './common/clock.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { BusinessesModule } from './modules/businesses/businesses.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { HealthModule } from './modules/health/health.module';
+import { IdeasModule } from './modules/ideas/ideas.module';
+import { UsersModule } from './modules/users/users.module';
+import { VotesModule } from './modules/votes/votes.module';
+import { RedisModule } from './redis/redis.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    ClockModule,
+    DatabaseModule,
+    RedisModule,
+    RateLimitModule,
+    EventEmitterModule.forRoot(),
+    ScheduleModule.forRoot(),
+    HealthModule,
+    UsersModule,
+    AuthModule,
+    BusinessesModule,
+    CampaignsModule,
+    IdeasModule,
+    VotesModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+
+async function bootstrap(): Promise<void> {
+  const app = await createApp();
+  const config = app.get<AppConfig>(APP_CONFIG);
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.path}` : 'PostgreSQL';
+  new Logger('Sayembara').log(`listening on http://${config.host}:${config.port} (${where}); API docs at /api/docs`);
+}
+
+void bootstrap();

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/errors/domain-error';
+import { DomainEvents } from '../../common/events/domain-events';
+import { newId } from '../../common/ids';
+import { decodeCursor, Page, toPage } from '../../common/pagination/cursor';
+import { RateLimits } from '../../common/rate-limit/rate-limits';
+import { codePointLength } from '../../common/validation/decorators';
+import { isUniqueViolation } from '../../database/unique-violation';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { Campaign } from '../campaigns/campaign.entity';
+import { CampaignAccess, CampaignsService } from '../campaigns/campaigns.service';
+import { acceptsIdeas } from '../campaigns/domain/lifecycle';
+import { contentHash } from '../quality-control/domain/text-normalization';
+import { CampaignVoteContext } from './domain/idea-score';
+import { CreateIdeaDto, ListIdeasQuery, UpdateIdeaDto } from './dto/idea.dto';
+import { IdeaResponse } from './dto/idea.response';
+import { EMPTY_QUALITY_REPORT, Idea, IdeaRevision, IdeaStatus, VISIBLE_IDEA_STATUSES } from './idea.entity';
+import { IdeaErrors } from './ideas.errors';
+
+export interface IdeaAccess {
+  idea: Idea;
+  campaign: Campaign;
+  isOwner: boolean;
+  isAuthor: boolean;
+  isJury: boolean;
+}
+
+export function voteContextOf(campaign: Campaign): CampaignVoteContext {
+  return {
+    voteMode: campaign.rules.voteMode,
+    votersCount: campaign.votersCount,
+    ratingPriorMean: campaign.ratingPriorMean,
+    ratingPriorWeight: campaign.ratingPriorWeight,
+  };
+}
+
+@Injectable()
+export class IdeasService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly campaigns: CampaignsService,
+    private readonly rateLimits: RateLimits,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(campaignId: string, authorId: string, input: CreateIdeaDto): Promise<IdeaResponse> {
+    const { campaign, isOwner } = await this.campaigns.access(campaignId, authorId);
+    if (isOwner) throw new DomainError(IdeaErrors.IDEA_OWN_CAMPAIGN_FORBIDDEN);
+    if (!acceptsIdeas(campaign.status)) throw new DomainError(IdeaErrors.IDEA_SUBMISSIONS_CLOSED_CONFLICT, { status: campaign.status });
+    const title = input.title.trim();
+    const description = input.description.trim();
+    this.assertContentLengths(campaign, title, description);
+    await this.rateLimits.consume('submissions', authorId);
+    const now = this.clock.now();
+    const status: IdeaStatus = campaign.rules.moderation === 'pre' ? 'pending' : 'published';
+    const idea = Object.assign(new Idea(), {
+      id: newId(), campaignId, authorId, title, description, tags: normalizeTags(input.tags), status,
+      contentHash: contentHash(title, description), revision: 1, upCount: 0, downCount: 0, ratingCount: 0, ratingSum: 0,
+      votersCount: 0, rankKey: 0, qualityReport: EMPTY_QUALITY_REPORT, duplicateOfId: null, statusReason: null, submittedAt: now, updatedAt: now,
+    });
+    await this.insertIdea(campaign, idea);
+    if (status === 'published') this.events.emit('idea.published', { campaignId, ideaId: idea.id, title, authorId });
+    this.events.emit('idea.submitted', { campaignId, ideaId: idea.id, authorId, status });
+    return IdeaResponse.from(idea, voteContextOf(campaign));
+  }
+
+  private async insertIdea(campaign: Campaign, idea: Idea): Promise<void> {
+    const max = campaign.rules.maxIdeasPerContributor;
+    try {
+      await this.uow.run(async (manager) => {
+        const mine = await manager.countBy(Idea, { campaignId: campaign.id, authorId: idea.authorId, status: In(['pending', 'published', 'hidden', 'shortlisted', 'winner', 'duplicate']) });
+        if (mine >= max) throw new DomainError(IdeaErrors.IDEA_LIMIT_CONFLICT, { max });
+        if (await manager.existsBy(Idea, { campaignId: campaign.id, contentHash: idea.contentHash })) throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
+        await manager.insert(Idea, idea);
+        await manager.insert(IdeaRevision, { id: newId(), ideaId: idea.id, revision: 1, title: idea.title, description: idea.description, tags: idea.tags, createdAt: idea.submittedAt });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
+      throw error;
+    }
+  }
+
+  /** The campaign's own limits, in code points as the database counts them. */
+  private assertContentLengths(campaign: Campaign, title: string, description: string): void {
+    const { titleLength, descriptionLength } = campaign.rules;
+    const violations: Array<{ field: string; rule: string; min: number; max: number }> = [];
+    const titleChars = codePointLength(title);
+    const descriptionChars = codePointLength(description);
+    if (titleChars < titleLength.min || titleChars > titleLength.max) violations.push({ field: 'title', rule: 'title-length', ...titleLength });
+    if (descriptionChars < descriptionLength.min || descriptionChars > descriptionLength.max) {
+      violations.push({ field: 'description', rule: 'description-length', ...descriptionLength });
+    }
+    if (violations.length) {
+      throw new DomainError(IdeaErrors.IDEA_CONTENT_INVALID, { rules: violations.map((v) => `${v.field} ${v.min}–${v.max}`).join('; ') }, violations);
+    }
+  }
+
+  /** Published ideas for everyone; pending, rejected or hidden ones only for their author and the owners. */
+  async access(ideaId: string, userId: string | undefined): Promise<IdeaAccess> {
+    const idea = await this.uow.manager.findOneBy(Idea, { id: ideaId });
+    if (!idea) throw new DomainError(IdeaErrors.IDEA_NOT_FOUND);
+    let campaignAccess: CampaignAccess;
+    try {
+      campaignAccess = await this.campaigns.access(idea.campaignId, userId);
+    } catch {
+      throw new DomainError(IdeaErrors.IDEA_NOT_FOUND);
+    }
+    const isAuthor = userId === idea.authorId;
+    const { campaign, isOwner, isJury } = campaignAccess;
+    if (!VISIBLE_IDEA_STATUSES.includes(idea.status) && !isAuthor && !isOwner) throw new DomainError(IdeaErrors.IDEA_NOT_FOUND);
+    return { idea, campaign, isOwner, isAuthor, isJury };
+  }
+
+  async get(ideaId: string, userId: string | undefined): Promise<IdeaResponse> {
+    const { idea, campaign } = await this.access(ideaId, userId);
+    return IdeaResponse.from(idea, voteContextOf(campaign));
+  }
+
+  /** The author revises while the campaign is open; every earlier version is kept. */
+  async revise(ideaId: string, userId: string, input: UpdateIdeaDto): Promise<IdeaResponse> {
+    const { idea, campaign, isAuthor } = await this.access(ideaId, userId);
+    if (!isAuthor) throw new DomainError(IdeaErrors.IDEA_FORBIDDEN);
+    if (!acceptsIdeas(campaign.status)) throw new DomainError(IdeaErrors.IDEA_REVISION_CLOSED_CONFLICT);
+    if (['rejected', 'duplicate'].includes(idea.status)) throw new DomainError(IdeaErrors.IDEA_STATUS_CONFLICT, { status: idea.status });
+    const title = input.title?.trim() ?? idea.title;
+    const description = input.description?.trim() ?? idea.description;
+    const tags = input.tags ? normalizeTags(input.tags) : idea.tags;
+    this.assertContentLengths(campaign, title, description);
+    const now = this.clock.now();
+    const revision = idea.revision + 1;
+    try {
+      await this.uow.run(async (manager) => {
+        await manager.update(Idea, { id: idea.id }, { title, description, tags, revision, contentHash: contentHash(title, description), updatedAt: now });
+        await manager.insert(IdeaRevision, { id: newId(), ideaId: idea.id, revision, title, description, tags, createdAt: now });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
+      throw error;
+    }
+    this.events.emit('idea.updated', { campaignId: idea.campaignId, ideaId: idea.id, status: idea.status, title });
+    return this.get(idea.id, userId);
+  }
+
+  async revisions(ideaId: string, userId: string | undefined) {
+    await this.access(ideaId, userId);
+    const rows = await this.uow.manager.find(IdeaRevision, { where: { ideaId }, order: { revision: 'ASC' } });
+    return { items: rows.map((r) => ({ revision: r.revision, title: r.title, description: r.description, tags: r.tags, createdAt: r.createdAt.toISOString() })) };
+  }
+
+  /** Visible ideas of a campaign, best first (`top`) or newest first (`new`), by keyset pages. */
+  async list(campaignId: string, userId: string | undefined, query: ListIdeasQuery): Promise<Page<IdeaResponse>> {
+    const { campaign } = await this.campaigns.access(campaignId, userId);
+    const limit = query.limit ?? 20;
+    const cursor = decodeCursor(query.cursor);
+    const qb = this.uow.manager
+      .createQueryBuilder(Idea, 'i')
+      .where('i.campaignId = :campaignId', { campaignId })
+      .andWhere('i.status IN (:...statuses)', { statuses: VISIBLE_IDEA_STATUSES });
+    if (query.sort === 'new') {
+      if (cursor) qb.andWhere('(i.submittedAt < :at OR (i.submittedAt = :at AND i.id < :id))', { at: new Date(Number(cursor.key)), id: cursor.id });
+      qb.orderBy('i.submittedAt', 'DESC').addOrderBy('i.id', 'DESC');
+    } else {
+      if (cursor) qb.andWhere('(i.rankKey < :key OR (i.rankKey = :key AND i.id > :id))', { key: Number(cursor.key), id: cursor.id });
+      qb.orderBy('i.rankKey', 'DESC').addOrderBy('i.id', 'ASC');
+    }
+    const rows = await qb.take(limit + 1).getMany();
+    const context = voteContextOf(campaign);
+    return toPage(rows, limit, (idea) => IdeaResponse.from(idea, context), (idea) => ({
+      key: query.sort === 'new' ? idea.submittedAt.getTime() : idea.rankKey,
+      id: idea.id,
+    }));
+  }
+
+  async listMine(userId: string, query: ListIdeasQuery): Promise<Page<IdeaResponse & { campaignTitle: string; campaignStatus: string }>> {
+    const limit = query.limit ?? 20;
+    const cursor = decodeCursor(query.cursor);
+    const qb = this.uow.manager.createQueryBuilder(Idea, 'i').where('i.authorId = :userId', { userId });
+    if (cursor) qb.andWhere('(i.submittedAt < :at OR (i.submittedAt = :at AND i.id < :id))', { at: new Date(Number(cursor.key)), id: cursor.id });
+    const rows = await qb.orderBy('i.submittedAt', 'DESC').addOrderBy('i.id', 'DESC').take(limit + 1).getMany();
+    const campaigns = rows.length ? await this.uow.manager.findBy(Campaign, { id: In([...new Set(rows.map((r) => r.campaignId))]) }) : [];
+    const byId = new Map(campaigns.map((c) => [c.id, c]));
+    return toPage(
+      rows,
+      limit,
+      (idea) => {
+        const campaign = byId.get(idea.campaignId)!;
+        return { ...IdeaResponse.from(idea, voteContextOf(campaign)), campaignTitle: campaign.title, campaignStatus: campaign.status };
+      },
+      (idea) => ({ key: idea.submittedAt.getTime(), id: idea.id }),
+    );
+  }
+}
+
+/** Tags are lower-case, trimmed and unique, so "Kemasan" and "kemasan " are one tag. */
+function normalizeTags(tags: string[] | undefined): string[] {
+  return [...new Set((tags ?? []).map((tag) => tag.trim().toLowerCase()).filter((tag) => tag.length > 0))];
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { newId } from '../../common/ids';
+import { isUniqueViolation } from '../../database/unique-violation';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { User, UserRole } from './user.entity';
+import { UserErrors } from './users.errors';
+
+export interface NewAccount {
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  passwordHash: string;
+  locale?: 'id' | 'en';
+  createdAt: Date;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async findById(id: string): Promise<User | null> {
+    return this.uow.manager.findOneBy(User, { id });
+  }
+
+  async getById(id: string): Promise<User> {
+    const user = await this.findById(id);
+    if (!user) throw new DomainError(UserErrors.USER_NOT_FOUND);
+    return user;
+  }
+
+  async findByIds(ids: string[]): Promise<User[]> {
+    return ids.length ? this.uow.manager.findBy(User, { id: In(ids) }) : [];
+  }
+
+  /** `login` is an email (lower-cased) or a normalised phone. */
+  async findByLogin(login: { email?: string; phone?: string }): Promise<User | null> {
+    if (login.email) return this.uow.manager.findOneBy(User, { email: login.email });
+    if (login.phone) return this.uow.manager.findOneBy(User, { phone: login.phone });
+    return null;
+  }
+
+  /** Creates an account; a taken email or phone is a 409 even when two registrations race. */
+  async createAccount(input: NewAccount): Promise<User> {
+    const user = Object.assign(new User(), { id: newId(), roles: ['user'], locale: 'id', ...input });
+    try {
+      await this.uow.run(async (manager) => {
+        if (input.email && (await manager.existsBy(User, { email: input.email }))) throw new DomainError(UserErrors.USER_EMAIL_CONFLICT);
+        if (input.phone && (await manager.existsBy(User, { phone: input.phone }))) throw new DomainError(UserErrors.USER_PHONE_CONFLICT);
+        await manager.insert(User, user);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError(input.email ? UserErrors.USER_EMAIL_CONFLICT : UserErrors.USER_PHONE_CONFLICT);
+      throw error;
+    }
+    return user;
+  }
+
+  /** Adds a role once; roles only grow through the service that grants them. */
+  async grantRole(userId: string, role: UserRole): Promise<void> {
+    await this.uow.run(async (manager) => {
+      const user = await manager.findOneBy(User, { id: userId });
+      if (!user) throw new DomainError(UserErrors.USER_NOT_FOUND);
+      if (user.roles.includes(role)) return;
+      await manager.update(User, { id: userId }, { roles: [...user.roles, role] });
+    });
+  }
+}

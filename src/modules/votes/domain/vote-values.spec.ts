@@ -1,0 +1,35 @@
+import { isValidVoteValue, tallyDelta } from './vote-values';
+
+describe('vote values', () => {
+  it.each([
+    ['up', 1, true],
+    ['up', -1, false],
+    ['up', 2, false],
+    ['updown', -1, true],
+    ['updown', 0, false],
+    ['rating', 5, true],
+    ['rating', 0, false],
+    ['rating', 6, false],
+  ] as const)('%s accepts %i: %s', (mode, value, ok) => {
+    expect(isValidVoteValue(mode, value)).toBe(ok);
+  });
+
+  it.each([
+    ['updown', null, 1, { up: 1, down: 0, ratingCount: 0, ratingSum: 0, voters: 1 }],
+    ['updown', 1, -1, { up: -1, down: 1, ratingCount: 0, ratingSum: 0, voters: 0 }],
+    ['updown', -1, null, { up: 0, down: -1, ratingCount: 0, ratingSum: 0, voters: -1 }],
+    ['rating', 2, 5, { up: 0, down: 0, ratingCount: 0, ratingSum: 3, voters: 0 }],
+    ['rating', null, 4, { up: 0, down: 0, ratingCount: 1, ratingSum: 4, voters: 1 }],
+    ['up', 1, 1, { up: 0, down: 0, ratingCount: 0, ratingSum: 0, voters: 0 }],
+  ] as const)('%s from %s to %s changes the tally by %j', (mode, before, after, delta) => {
+    expect(tallyDelta(mode, before, after)).toEqual(delta);
+  });
+
+  it('cast then retract sums to nothing', () => {
+    for (const mode of ['up', 'updown', 'rating'] as const) {
+      const cast = tallyDelta(mode, null, 1);
+      const retract = tallyDelta(mode, 1, null);
+      for (const key of Object.keys(cast) as Array<keyof typeof cast>) expect(cast[key] + retract[key]).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import type { VoteMode } from '../../ideas/domain/idea-score';
+
+/** The values each vote mode accepts (PRODUCT.md: 1, −1, or 1–5 by mode). */
+export function isValidVoteValue(mode: VoteMode, value: number): boolean {
+  switch (mode) {
+    case 'up':
+      return value === 1;
+    case 'updown':
+      return value === 1 || value === -1;
+    case 'rating':
+      return Number.isInteger(value) && value >= 1 && value <= 5;
+  }
+}
+
+export const ALLOWED_VALUES: Record<VoteMode, string> = { up: '1', updown: '1 or -1', rating: '1–5' };
+
+export interface TallyDelta {
+  up: number;
+  down: number;
+  ratingCount: number;
+  ratingSum: number;
+  voters: number;
+}
+
+function contribution(mode: VoteMode, value: number | null): TallyDelta {
+  if (value === null) return { up: 0, down: 0, ratingCount: 0, ratingSum: 0, voters: 0 };
+  if (mode === 'rating') return { up: 0, down: 0, ratingCount: 1, ratingSum: value, voters: 1 };
+  return { up: value > 0 ? 1 : 0, down: value < 0 ? 1 : 0, ratingCount: 0, ratingSum: 0, voters: 1 };
+}
+
+/** How an idea's tally changes when a voter's valid vote goes from `before` to `after` (null: none). */
+export function tallyDelta(mode: VoteMode, before: number | null, after: number | null): TallyDelta {
+  const from = contribution(mode, before);
+  const to = contribution(mode, after);
+  return {
+    up: to.up - from.up,
+    down: to.down - from.down,
+    ratingCount: to.ratingCount - from.ratingCount,
+    ratingSum: to.ratingSum - from.ratingSum,
+    voters: to.voters - from.voters,
+  };
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/campaigns.module';
+import { IdeasModule } from '../ideas/ideas.module';
+import { LeaderboardService } from './leaderboard.service';
+import { RatingPriorRefresher } from './rating-prior.refresher';
+import { VotesController } from './votes.controller';
+import { VotesService } from './votes.service';
+
+@Module({
+  imports: [CampaignsModule, IdeasModule],
+  controllers: [VotesController],
+  providers: [VotesService, LeaderboardService, RatingPriorRefresher],
+  exports: [VotesService, LeaderboardService],
+})
+export class VotesModule {}
