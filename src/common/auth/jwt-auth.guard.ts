@@ -1,6 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
 import { CommonErrors } from '../errors/common.errors';
 import { DomainError } from '../errors/domain-error';
 import { IS_PUBLIC } from './decorators';
@@ -19,6 +20,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (!isPublic) return (await super.canActivate(context)) as boolean;
+    if (!context.switchToHttp().getRequest<FastifyRequest>().headers.authorization) return true;
     try {
       await super.canActivate(context);
     } catch {

@@ -123,12 +123,19 @@ export class CoreSchema1763830000000 implements MigrationInterface {
         ],
         indices: [
           new TableIndex({ name: 'UQ_ideas_campaign_hash', columnNames: ['campaignId', 'contentHash'], isUnique: true }),
-          new TableIndex({ name: 'IDX_ideas_campaign_rank', columnNames: ['campaignId', 'status', 'rankKey', 'submittedAt'] }),
-          new TableIndex({ name: 'IDX_ideas_campaign_new', columnNames: ['campaignId', 'status', 'submittedAt'] }),
+          new TableIndex({ name: 'IDX_ideas_campaign_status', columnNames: ['campaignId', 'status', 'submittedAt'] }),
           new TableIndex({ name: 'IDX_ideas_author', columnNames: ['authorId', 'campaignId'] }),
         ],
         foreignKeys: [fk('campaignId', 'campaigns'), fk('authorId', 'users'), fk('duplicateOfId', 'ideas', 'SET NULL')],
       }),
+    );
+    // The public orderings read only visible ideas; partial indexes in exactly the order of the
+    // leaderboard and of the newest-first list let both stop after one page instead of sorting a campaign.
+    await queryRunner.query(
+      `CREATE INDEX "IDX_ideas_leaderboard" ON "ideas" ("campaignId", "rankKey" DESC, "votersCount" DESC, "submittedAt", "id") WHERE "status" IN ('published', 'shortlisted', 'winner')`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_ideas_newest" ON "ideas" ("campaignId", "submittedAt" DESC, "id" DESC) WHERE "status" IN ('published', 'shortlisted', 'winner')`,
     );
     await queryRunner.createTable(
       new Table({

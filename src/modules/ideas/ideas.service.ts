@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { newId } from '../../common/ids';
-import { decodeCursor, Page, toPage } from '../../common/pagination/cursor';
+import { CursorPosition, decodeCursor, Page, toPage } from '../../common/pagination/cursor';
 import { RateLimits } from '../../common/rate-limit/rate-limits';
 import { codePointLength } from '../../common/validation/decorators';
 import { isUniqueViolation } from '../../database/unique-violation';
@@ -16,7 +16,7 @@ import { contentHash } from '../quality-control/domain/text-normalization';
 import { CampaignVoteContext } from './domain/idea-score';
 import { CreateIdeaDto, ListIdeasQuery, UpdateIdeaDto } from './dto/idea.dto';
 import { IdeaResponse } from './dto/idea.response';
-import { EMPTY_QUALITY_REPORT, Idea, IdeaRevision, IdeaStatus, VISIBLE_IDEA_STATUSES } from './idea.entity';
+import { EMPTY_QUALITY_REPORT, Idea, IdeaRevision, IdeaStatus, VISIBLE_IDEA_STATUSES, VISIBLE_STATUS_SQL } from './idea.entity';
 import { IdeaErrors } from './ideas.errors';
 
 export interface IdeaAccess {
@@ -150,7 +150,7 @@ export class IdeasService {
     return { items: rows.map((r) => ({ revision: r.revision, title: r.title, description: r.description, tags: r.tags, createdAt: r.createdAt.toISOString() })) };
   }
 
-  /** Visible ideas of a campaign, best first (`top`) or newest first (`new`), by keyset pages. */
+  /** Visible ideas of a campaign, best first (`top`, the leaderboard's order) or newest first, by keyset pages. */
   async list(campaignId: string, userId: string | undefined, query: ListIdeasQuery): Promise<Page<IdeaResponse>> {
     const { campaign } = await this.campaigns.access(campaignId, userId);
     const limit = query.limit ?? 20;
@@ -158,18 +158,19 @@ export class IdeasService {
     const qb = this.uow.manager
       .createQueryBuilder(Idea, 'i')
       .where('i.campaignId = :campaignId', { campaignId })
-      .andWhere('i.status IN (:...statuses)', { statuses: VISIBLE_IDEA_STATUSES });
-    if (query.sort === 'new') {
+      .andWhere(`i.status IN ${VISIBLE_STATUS_SQL}`);
+    const newest = query.sort === 'new';
+    if (newest) {
       if (cursor) qb.andWhere('(i.submittedAt < :at OR (i.submittedAt = :at AND i.id < :id))', { at: new Date(Number(cursor.key)), id: cursor.id });
       qb.orderBy('i.submittedAt', 'DESC').addOrderBy('i.id', 'DESC');
     } else {
-      if (cursor) qb.andWhere('(i.rankKey < :key OR (i.rankKey = :key AND i.id > :id))', { key: Number(cursor.key), id: cursor.id });
-      qb.orderBy('i.rankKey', 'DESC').addOrderBy('i.id', 'ASC');
+      if (cursor) qb.andWhere(...afterInRankOrder(cursor));
+      orderByRank(qb);
     }
     const rows = await qb.take(limit + 1).getMany();
     const context = voteContextOf(campaign);
     return toPage(rows, limit, (idea) => IdeaResponse.from(idea, context), (idea) => ({
-      key: query.sort === 'new' ? idea.submittedAt.getTime() : idea.rankKey,
+      key: newest ? idea.submittedAt.getTime() : `${idea.rankKey}|${idea.votersCount}|${idea.submittedAt.getTime()}`,
       id: idea.id,
     }));
   }
@@ -192,6 +193,23 @@ export class IdeasService {
       (idea) => ({ key: idea.submittedAt.getTime(), id: idea.id }),
     );
   }
+}
+
+/** The leaderboard's order (ALGORITHMS.md §3 ties: more voters, then the earlier idea), served by its partial index. */
+export function orderByRank<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return qb.orderBy('i.rankKey', 'DESC').addOrderBy('i.votersCount', 'DESC').addOrderBy('i.submittedAt', 'ASC').addOrderBy('i.id', 'ASC');
+}
+
+/** Rows strictly after the cursor in rank order. */
+function afterInRankOrder(cursor: CursorPosition): [string, Record<string, unknown>] {
+  const [rankKey, voters, submitted] = String(cursor.key).split('|').map(Number);
+  if (![rankKey, voters, submitted].every((n) => Number.isFinite(n))) {
+    throw new DomainError('VALIDATION_INVALID', {}, [{ field: 'cursor', rule: 'cursor', params: {} }]);
+  }
+  return [
+    '(i.rankKey < :rk OR (i.rankKey = :rk AND (i.votersCount < :vc OR (i.votersCount = :vc AND (i.submittedAt > :sa OR (i.submittedAt = :sa AND i.id > :id))))))',
+    { rk: rankKey, vc: voters, sa: new Date(submitted!), id: cursor.id },
+  ];
 }
 
 /** Tags are lower-case, trimmed and unique, so "Kemasan" and "kemasan " are one tag. */

@@ -4,12 +4,13 @@ import { IdeasModule } from '../ideas/ideas.module';
 import { LeaderboardService } from './leaderboard.service';
 import { RatingPriorRefresher } from './rating-prior.refresher';
 import { VotesController } from './votes.controller';
+import { VotesRepository } from './votes.repository';
 import { VotesService } from './votes.service';
 
 @Module({
   imports: [CampaignsModule, IdeasModule],
   controllers: [VotesController],
-  providers: [VotesService, LeaderboardService, RatingPriorRefresher],
+  providers: [VotesService, VotesRepository, LeaderboardService, RatingPriorRefresher],
   exports: [VotesService, LeaderboardService],
 })
 export class VotesModule {}

@@ -1,0 +1,85 @@
+'use strict';
+// Shared pieces of the benchmarks: a fresh built service on a temp SQLite file, tokens, autocannon runs.
+const { spawn } = require('node:child_process');
+const { createHmac, randomUUID } = require('node:crypto');
+const { mkdtempSync } = require('node:fs');
+const http = require('node:http');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const autocannon = require('autocannon');
+
+const ROOT = path.join(__dirname, '..');
+const JWT_SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function tempDatabasePath(name) {
+  return path.join(mkdtempSync(path.join(os.tmpdir(), `sayembara-bench-${name}-`)), 'bench.sqlite');
+}
+
+async function waitForHealth(port, timeoutMs = 30000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const ok = await new Promise((resolve) => {
+      http.get({ host: '127.0.0.1', port, path: '/health' }, (res) => resolve(res.statusCode === 200)).on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('service did not become healthy');
+}
+
+/** Starts `node dist/main.js` on a database file; resolves once /health answers. */
+async function startService(databasePath, extraEnv = {}) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', JWT_SECRET, RATE_LIMITS: 'off', ...extraEnv },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForHealth(port);
+  return { port, child, stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); }) };
+}
+
+/** The baseline of every ratio: a bare node:http server answering a fixed JSON body. */
+function startBaseline() {
+  const body = JSON.stringify({ items: [{ id: randomUUID(), title: 'baseline', score: 0.5 }] });
+  return new Promise((resolve) => {
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+    server.listen(0, '127.0.0.1', () => resolve({ port: server.address().port, stop: () => new Promise((r) => server.close(r)) }));
+  });
+}
+
+function base64url(value) {
+  return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+}
+
+/** An access token the service accepts (same secret, issuer and audience as the service's config). */
+function accessToken(userId) {
+  const now = Math.floor(Date.now() / 1000);
+  const header = base64url({ alg: 'HS256', typ: 'JWT' });
+  const payload = base64url({ sub: userId, roles: ['user'], iat: now, exp: now + 3600, iss: 'sayembara', aud: 'sayembara-api' });
+  const signature = createHmac('sha256', JWT_SECRET).update(`${header}.${payload}`).digest('base64url');
+  return `${header}.${payload}.${signature}`;
+}
+
+/** Runs autocannon and keeps the figures we report. */
+async function measure(name, options) {
+  const result = await autocannon({ connections: 50, duration: 10, ...options });
+  const non2xx = result.non2xx + result.errors + result.timeouts;
+  return { name, requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total, non2xx };
+}
+
+module.exports = { ROOT, JWT_SECRET, startService, startBaseline, accessToken, measure, tempDatabasePath, freePort };
