@@ -135,6 +135,39 @@ describe('businesses and campaigns', () => {
     });
   });
 
+  describe('members', () => {
+    it('lets an owner invite a jury member once; others get 403, bad roles 400', async () => {
+      const id = await makeOpenCampaign(t, owner);
+      const judge = await registerUser(t);
+      const res = await t.http.post(`/api/campaigns/${id}/members`).set(owner.auth).send({ userId: judge.id, role: 'jury' }).expect(201);
+      expect(res.body).toEqual({ campaignId: id, userId: judge.id, role: 'jury' });
+      await t.http.post(`/api/campaigns/${id}/members`).set(owner.auth).send({ userId: judge.id, role: 'jury' }).expect(409);
+      await t.http.post(`/api/campaigns/${id}/members`).set(stranger.auth).send({ userId: stranger.id, role: 'jury' }).expect(403);
+      await t.http.post(`/api/campaigns/${id}/members`).send({ userId: judge.id, role: 'jury' }).expect(401);
+      await t.http.post(`/api/campaigns/${id}/members`).set(owner.auth).send({ userId: judge.id, role: 'king' }).expect(400);
+      await t.http.post(`/api/campaigns/${id}/members`).set(owner.auth).send({ userId: '00000000-0000-4000-8000-000000000000', role: 'member' }).expect(404);
+    });
+
+    it('shows a private campaign only to its owners and invited members', async () => {
+      const member = await registerUser(t);
+      const id = await makeOpenCampaign(t, owner, { visibility: 'private' });
+      await t.http.get(`/api/campaigns/${id}`).expect(404);
+      await t.http.get(`/api/campaigns/${id}`).set(member.auth).expect(404);
+      await t.http.post(`/api/campaigns/${id}/members`).set(owner.auth).send({ userId: member.id, role: 'member' }).expect(201);
+      await t.http.get(`/api/campaigns/${id}`).set(member.auth).expect(200);
+      const list = await t.http.get('/api/campaigns?status=open').expect(200);
+      expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
+    });
+  });
+
+  describe('users', () => {
+    it('shows a public profile without contact details', async () => {
+      const res = await t.http.get(`/api/users/${owner.id}`).expect(200);
+      expect(Object.keys(res.body).sort()).toEqual(['displayName', 'id', 'roles']);
+      await t.http.get('/api/users/00000000-0000-4000-8000-000000000000').set(owner.auth).expect(404);
+    });
+  });
+
   describe('status machine', () => {
     it('lets only an owner move it, and refuses illegal moves with 409', async () => {
       const id = await makeOpenCampaign(t, owner);

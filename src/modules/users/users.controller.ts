@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../../common/auth/auth-user';
-import { CurrentUser } from '../../common/auth/decorators';
+import { CurrentUser, Public } from '../../common/auth/decorators';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { MeResponse, PublicUserResponse } from './user.response';
 import { UsersService } from './users.service';
@@ -17,6 +17,7 @@ export class UsersController {
     return MeResponse.fromSelf(await this.users.getById(caller.id));
   }
 
+  @Public()
   @Get('users/:id')
   async profile(@Param('id', UuidParam) id: string): Promise<PublicUserResponse> {
     return PublicUserResponse.from(await this.users.getById(id));
