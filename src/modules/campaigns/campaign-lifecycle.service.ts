@@ -1,10 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { newId } from '../../common/ids';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Campaign, CampaignTransition } from './campaign.entity';
 import { CampaignErrors } from './campaigns.errors';
@@ -26,11 +27,23 @@ interface Move {
  * sweep), and on every access, so a sleeping server never accepts a late idea or vote.
  */
 @Injectable()
-export class CampaignLifecycleService {
+export class CampaignLifecycleService implements OnModuleInit {
   private readonly logger = new Logger(CampaignLifecycleService.name);
   private readonly closeSteps: CloseStep[] = [];
 
-  constructor(private readonly uow: UnitOfWork, private readonly clock: Clock, private readonly events: DomainEvents) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly events: DomainEvents,
+    private readonly scheduler: SchedulerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const timer = setInterval(() => void this.sweepDeadlines().catch((error: unknown) => this.logger.error(String(error))), this.config.schedulerIntervalMs);
+    timer.unref();
+    this.scheduler.addInterval('campaign-deadlines', timer);
+  }
 
   /** Modules that act at close (incentives) register here instead of being imported by campaigns. */
   onClose(step: CloseStep): void {
@@ -97,7 +110,6 @@ export class CampaignLifecycleService {
   }
 
   /** The periodic sweep: every campaign whose next deadline has passed moves on. */
-  @Interval('campaign-deadlines', 30_000)
   async sweepDeadlines(): Promise<number> {
     const now = this.clock.now();
     const due = await this.uow.manager.find(Campaign, {
