@@ -23,7 +23,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
   if (database.kind === 'postgres') {
     usePostgresUtcDates();
     const schema = database.schema ? { schema: database.schema, extra: { max: 20, options: `-c search_path=${database.schema}` } } : { extra: { max: 20 } };
-    return { ...common, type: 'postgres', url: database.url, ...schema } as DataSourceOptions;
+    return { ...common, type: 'postgres', url: database.url, ...schema };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   return {
@@ -37,7 +37,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
       // WAL with NORMAL sync survives a process crash without losing committed transactions.
       db.pragma('synchronous = NORMAL');
     },
-  } as DataSourceOptions;
+  };
 }
 
 /**

@@ -17,7 +17,7 @@ export function renderDomainError(error: DomainError, locale: Locale): ErrorBody
   const definition = errorDefinition(error.code);
   const statusCode = definition?.status ?? statusFromCode(error.code);
   const message = definition ? interpolate(definition.message[locale], error.params) : error.code;
-  let details = error.details ?? null;
+  const details = error.details ?? null;
   if (error.code === CommonErrors.VALIDATION_INVALID && Array.isArray(details)) {
     const violations = localizeViolations(details as ReturnType<typeof flattenValidationErrors>, locale);
     const fields = [...new Set(violations.map((v) => v.field))].join(', ');
@@ -82,7 +82,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception && typeof exception === 'object') {
-      const framework = fromFrameworkError(exception as { statusCode?: number; code?: string; message?: string });
+      const framework = fromFrameworkError(exception);
       if (framework) return framework;
     }
     return new DomainError(CommonErrors.INTERNAL_ERROR);

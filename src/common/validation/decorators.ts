@@ -12,6 +12,7 @@ export function codePointLength(value: string): number {
 }
 
 // NUL is refused by PostgreSQL text columns; other C0 controls (but tab and newlines) are never meant.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function TextLength(min: number, max: number, options?: ValidationOptions): PropertyDecorator {

@@ -52,7 +52,7 @@ export class CampaignsService {
       title: input.title.trim(),
       problemStatement: input.problemStatement,
       category: input.category.trim().toLowerCase(),
-      status: 'draft' as CampaignStatus,
+      status: 'draft',
       visibility: input.visibility ?? 'public',
       ...deadlines,
       rules,
@@ -171,7 +171,7 @@ export class CampaignsService {
   }
 
   private resolveConfiguration(rulesInput: Partial<CampaignRules> | undefined, incentivesInput: IncentivesInput | undefined) {
-    const rules = resolveRules(rulesInput as Partial<CampaignRules>);
+    const rules = resolveRules(rulesInput);
     const incentives = resolveIncentives(incentivesInput);
     const problems = findRulesProblems(rules, incentives);
     if (problems.length) throw new DomainError(CampaignErrors.CAMPAIGN_RULES_INVALID, { problems: problems.join(', ') }, { problems });

@@ -40,7 +40,7 @@ export class RatingPriorRefresher implements OnModuleDestroy {
       const mean = campaign.ratingsCount > 0 ? campaign.ratingsSum / campaign.ratingsCount : 0;
       const weight = priorWeight(ideas.map((idea) => idea.ratingCount));
       await manager.update(Campaign, { id: campaignId }, { ratingPriorMean: mean, ratingPriorWeight: weight });
-      const context = voteContextOf({ ...campaign, ratingPriorMean: mean, ratingPriorWeight: weight } as Campaign);
+      const context = voteContextOf({ ...campaign, ratingPriorMean: mean, ratingPriorWeight: weight });
       for (const idea of ideas) {
         const rankKey = rankKeyOf(idea, context);
         if (rankKey !== idea.rankKey) await manager.update(Idea, { id: idea.id }, { rankKey });
