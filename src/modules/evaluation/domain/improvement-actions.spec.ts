@@ -24,6 +24,13 @@ describe('deriveImprovementActions', () => {
     expect(actions[0]?.reason).toBe('normalized gain 0.1600 below 0.3; post mean 58.0 below 70');
   });
 
+  it('does not ask to revise an item every participant mastered on the post-test', () => {
+    const mastered = { key: 'q1', difficultyPre: 0.4, difficultyPost: 1, discrimination: 0, itemRest: null };
+    const weak = { key: 'q2', difficultyPre: 0.4, difficultyPost: 0.6, discrimination: 0.05, itemRest: 0.1 };
+    const actions = deriveImprovementActions({ ...EMPTY, items: [mastered, weak] });
+    expect(actions.map((a) => [a.kind, a.target])).toEqual([['revise-item', 'q2']]);
+  });
+
   it('does not re-teach a topic whose post mean is exactly 70 with a medium gain', () => {
     const actions = deriveImprovementActions({ ...EMPTY, topics: [topic('pemasaran-digital', 'Pemasaran digital', 45, 70)] });
     expect(actions).toEqual([]);

@@ -130,7 +130,8 @@ export function deriveTopicActions(topics: readonly TopicGainInput[], t: Improve
 }
 
 function reviseItemAction(item: ItemQualityInput, t: ImprovementThresholds): ImprovementAction | null {
-  const lowD = item.discrimination !== null && item.discrimination < t.reviseBelowDiscrimination;
+  const mastered = item.difficultyPost === 1;
+  const lowD = !mastered && item.discrimination !== null && item.discrimination < t.reviseBelowDiscrimination;
   const negativeR = item.itemRest !== null && item.itemRest < 0;
   if (!lowD && !negativeR) return null;
   const values: Record<string, number> = {};

@@ -39,6 +39,8 @@ export interface ItemQualityInput {
   key: string;
   label?: string;
   difficultyPre: number | null;
+  /** Share correct on the post-test; an item everyone answered correctly cannot discriminate, and that is no flaw. */
+  difficultyPost?: number | null;
   discrimination: number | null;
   itemRest: number | null;
 }
