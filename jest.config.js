@@ -1,10 +1,13 @@
 /**
  * Two tiers: pure and service specs next to the code, HTTP/socket suites under test/e2e.
- * A few dependencies ship ES modules only; Jest on Node 20 cannot require them, so SWC turns them into
- * CommonJS like our own sources.
+ * ts-jest transpiles without type-checking (tsc does that); a few dependencies ship ES modules only,
+ * which Jest on Node 20 cannot require, so they are transpiled to CommonJS like our own sources.
  */
 const ESM_ONLY = ['content-disposition', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras'];
-const transform = { '^.+\\.(t|j|mj)s$': ['@swc/jest'] };
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+  '^.+\\.m?js$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } }],
+};
 const transformIgnorePatterns = [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`];
 const common = { testEnvironment: 'node', transform, transformIgnorePatterns, rootDir: __dirname };
 module.exports = {
