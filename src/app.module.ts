@@ -10,8 +10,13 @@ import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BusinessesModule } from './modules/businesses/businesses.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { CommunitiesModule } from './modules/communities/communities.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdeasModule } from './modules/ideas/ideas.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { QualityControlModule } from './modules/quality-control/quality-control.module';
+import { TrainingModule } from './modules/training/training.module';
 import { UsersModule } from './modules/users/users.module';
 import { VotesModule } from './modules/votes/votes.module';
 import { RedisModule } from './redis/redis.module';
@@ -32,6 +37,11 @@ import { RedisModule } from './redis/redis.module';
     CampaignsModule,
     IdeasModule,
     VotesModule,
+    QualityControlModule,
+    NotificationsModule,
+    ModerationModule,
+    TrainingModule,
+    CommunitiesModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -5,18 +5,18 @@ import { DomainError } from '../../common/errors/domain-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { newId } from '../../common/ids';
 import { CursorPosition, decodeCursor, Page, toPage } from '../../common/pagination/cursor';
-import { RateLimits } from '../../common/rate-limit/rate-limits';
-import { codePointLength } from '../../common/validation/decorators';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignAccess, CampaignsService } from '../campaigns/campaigns.service';
 import { acceptsIdeas } from '../campaigns/domain/lifecycle';
 import { contentHash } from '../quality-control/domain/text-normalization';
+import { QualityControlService } from '../quality-control/quality-control.service';
+import { Assessment } from '../quality-control/quality-report';
 import { CampaignVoteContext } from './domain/idea-score';
 import { CreateIdeaDto, ListIdeasQuery, UpdateIdeaDto } from './dto/idea.dto';
 import { IdeaResponse } from './dto/idea.response';
-import { EMPTY_QUALITY_REPORT, Idea, IdeaRevision, IdeaStatus, VISIBLE_IDEA_STATUSES, VISIBLE_STATUS_SQL } from './idea.entity';
+import { Idea, IdeaRevision, VISIBLE_IDEA_STATUSES, VISIBLE_STATUS_SQL } from './idea.entity';
 import { IdeaErrors } from './ideas.errors';
 
 export interface IdeaAccess {
@@ -41,7 +41,7 @@ export class IdeasService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly campaigns: CampaignsService,
-    private readonly rateLimits: RateLimits,
+    private readonly quality: QualityControlService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
@@ -52,49 +52,38 @@ export class IdeasService {
     if (!acceptsIdeas(campaign.status)) throw new DomainError(IdeaErrors.IDEA_SUBMISSIONS_CLOSED_CONFLICT, { status: campaign.status });
     const title = input.title.trim();
     const description = input.description.trim();
-    this.assertContentLengths(campaign, title, description);
-    await this.rateLimits.consume('submissions', authorId);
+    // Content rules (400, nothing stored), the submission rate, near-duplicates and reputation.
+    const assessment = await this.quality.assessSubmission({ rules: campaign.rules, problemStatement: campaign.problemStatement, campaignId, authorId, title, description });
     const now = this.clock.now();
-    const status: IdeaStatus = campaign.rules.moderation === 'pre' ? 'pending' : 'published';
     const idea = Object.assign(new Idea(), {
-      id: newId(), campaignId, authorId, title, description, tags: normalizeTags(input.tags), status,
+      id: newId(), campaignId, authorId, title, description, tags: normalizeTags(input.tags), status: assessment.status,
       contentHash: contentHash(title, description), revision: 1, upCount: 0, downCount: 0, ratingCount: 0, ratingSum: 0,
-      votersCount: 0, rankKey: 0, qualityReport: EMPTY_QUALITY_REPORT, duplicateOfId: null, statusReason: null, submittedAt: now, updatedAt: now,
+      votersCount: 0, rankKey: 0, qualityReport: assessment.report, duplicateOfId: null, statusReason: null, submittedAt: now, updatedAt: now,
     });
-    await this.insertIdea(campaign, idea);
-    if (status === 'published') this.events.emit('idea.published', { campaignId, ideaId: idea.id, title, authorId });
-    this.events.emit('idea.submitted', { campaignId, ideaId: idea.id, authorId, status });
+    const settled = await this.insertIdea(campaign, idea, assessment);
+    if (idea.status === 'published') this.events.emit('idea.published', { campaignId, ideaId: idea.id, title, authorId });
+    this.events.emit('idea.submitted', { campaignId, ideaId: idea.id, authorId, status: idea.status });
+    await this.quality.afterCommit(idea.id, settled);
     return IdeaResponse.from(idea, voteContextOf(campaign));
   }
 
-  private async insertIdea(campaign: Campaign, idea: Idea): Promise<void> {
+  private async insertIdea(campaign: Campaign, idea: Idea, assessment: Assessment): Promise<Assessment> {
     const max = campaign.rules.maxIdeasPerContributor;
     try {
-      await this.uow.run(async (manager) => {
+      return await this.uow.run(async (manager) => {
         const mine = await manager.countBy(Idea, { campaignId: campaign.id, authorId: idea.authorId, status: In(['pending', 'published', 'hidden', 'shortlisted', 'winner', 'duplicate']) });
         if (mine >= max) throw new DomainError(IdeaErrors.IDEA_LIMIT_CONFLICT, { max });
         if (await manager.existsBy(Idea, { campaignId: campaign.id, contentHash: idea.contentHash })) throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
+        const settled = await this.quality.settle(manager, assessment);
+        Object.assign(idea, { status: settled.status, qualityReport: settled.report });
         await manager.insert(Idea, idea);
         await manager.insert(IdeaRevision, { id: newId(), ideaId: idea.id, revision: 1, title: idea.title, description: idea.description, tags: idea.tags, createdAt: idea.submittedAt });
+        await this.quality.recordIdea(manager, idea, settled);
+        return settled;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
       throw error;
-    }
-  }
-
-  /** The campaign's own limits, in code points as the database counts them. */
-  private assertContentLengths(campaign: Campaign, title: string, description: string): void {
-    const { titleLength, descriptionLength } = campaign.rules;
-    const violations: Array<{ field: string; rule: string; min: number; max: number }> = [];
-    const titleChars = codePointLength(title);
-    const descriptionChars = codePointLength(description);
-    if (titleChars < titleLength.min || titleChars > titleLength.max) violations.push({ field: 'title', rule: 'title-length', ...titleLength });
-    if (descriptionChars < descriptionLength.min || descriptionChars > descriptionLength.max) {
-      violations.push({ field: 'description', rule: 'description-length', ...descriptionLength });
-    }
-    if (violations.length) {
-      throw new DomainError(IdeaErrors.IDEA_CONTENT_INVALID, { rules: violations.map((v) => `${v.field} ${v.min}–${v.max}`).join('; ') }, violations);
     }
   }
 
@@ -128,19 +117,28 @@ export class IdeasService {
     const title = input.title?.trim() ?? idea.title;
     const description = input.description?.trim() ?? idea.description;
     const tags = input.tags ? normalizeTags(input.tags) : idea.tags;
-    this.assertContentLengths(campaign, title, description);
+    // A revision is judged like a new idea (no rate point); a published one may go back to the queue.
+    const assessment = await this.quality.assessRevision({
+      rules: campaign.rules, problemStatement: campaign.problemStatement, campaignId: idea.campaignId, authorId: idea.authorId, title, description,
+      ideaIdToIgnore: idea.id, submittedAt: idea.submittedAt, currentStatus: idea.status,
+    });
     const now = this.clock.now();
     const revision = idea.revision + 1;
+    let settled: Assessment;
     try {
-      await this.uow.run(async (manager) => {
-        await manager.update(Idea, { id: idea.id }, { title, description, tags, revision, contentHash: contentHash(title, description), updatedAt: now });
+      settled = await this.uow.run(async (manager) => {
+        const final = await this.quality.settle(manager, assessment);
+        await manager.update(Idea, { id: idea.id }, { title, description, tags, revision, status: final.status, qualityReport: final.report, contentHash: contentHash(title, description), updatedAt: now });
         await manager.insert(IdeaRevision, { id: newId(), ideaId: idea.id, revision, title, description, tags, createdAt: now });
+        await this.quality.recordIdea(manager, idea, final);
+        return final;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
       throw error;
     }
-    this.events.emit('idea.updated', { campaignId: idea.campaignId, ideaId: idea.id, status: idea.status, title });
+    this.events.emit('idea.updated', { campaignId: idea.campaignId, ideaId: idea.id, status: settled.status, title });
+    await this.quality.afterCommit(idea.id, settled);
     return this.get(idea.id, userId);
   }
 

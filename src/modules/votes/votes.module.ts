@@ -3,6 +3,7 @@ import { CampaignsModule } from '../campaigns/campaigns.module';
 import { IdeasModule } from '../ideas/ideas.module';
 import { LeaderboardService } from './leaderboard.service';
 import { RatingPriorRefresher } from './rating-prior.refresher';
+import { VoteMergeService } from './vote-merge.service';
 import { VotesController } from './votes.controller';
 import { VotesRepository } from './votes.repository';
 import { VotesService } from './votes.service';
@@ -10,7 +11,7 @@ import { VotesService } from './votes.service';
 @Module({
   imports: [CampaignsModule, IdeasModule],
   controllers: [VotesController],
-  providers: [VotesService, VotesRepository, LeaderboardService, RatingPriorRefresher],
-  exports: [VotesService, LeaderboardService],
+  providers: [VotesService, VotesRepository, LeaderboardService, RatingPriorRefresher, VoteMergeService],
+  exports: [VotesService, LeaderboardService, VoteMergeService],
 })
 export class VotesModule {}

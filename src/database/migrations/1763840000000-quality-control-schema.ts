@@ -1,0 +1,104 @@
+import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
+import { columnHelpers } from '../column-types';
+
+/**
+ * Why: quality control and moderation (PRODUCT.md "Rules that must hold", ALGORITHMS.md §1–2) need
+ * per-idea 5-gram fingerprints so every instance can rebuild its near-duplicate index from the
+ * database, a per-campaign version that orders fingerprint writes across instances, beta reputation
+ * per contributor, an append-only audit of every moderation decision, flags, co-contributors of merged
+ * duplicates, and notifications so nobody's idea changes status silently.
+ */
+export class QualityControlSchema1763840000000 implements MigrationInterface {
+  name = 'QualityControlSchema1763840000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const c = columnHelpers(queryRunner);
+    const fk = (column: string, table: string, onDelete = 'CASCADE') =>
+      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'idea_fingerprints',
+        columns: [
+          { ...c.ref('ideaId'), isPrimary: true }, c.ref('campaignId'), { name: 'version', type: 'integer' }, c.bool('active', true),
+          c.json('grams'), c.date('submittedAt'), c.date('updatedAt'),
+        ],
+        // Each instance catches up on a campaign by reading the fingerprints written after the version it holds.
+        indices: [new TableIndex({ name: 'IDX_idea_fingerprints_campaign_version', columnNames: ['campaignId', 'version'] })],
+        foreignKeys: [fk('ideaId', 'ideas'), fk('campaignId', 'campaigns')],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'campaign_fingerprint_versions',
+        columns: [{ ...c.ref('campaignId'), isPrimary: true }, { name: 'version', type: 'integer', default: 0 }],
+        foreignKeys: [fk('campaignId', 'campaigns')],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'contributor_reputation',
+        columns: [{ ...c.ref('userId'), isPrimary: true }, c.int('good'), c.int('bad'), c.date('updatedAt')],
+        foreignKeys: [fk('userId', 'users')],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'moderation_audit',
+        columns: [
+          c.id(), c.ref('ideaId'), c.ref('campaignId'), c.ref('actorId', true), { ...c.short('fromStatus'), isNullable: true }, c.short('toStatus'),
+          c.short('decision'), c.text('reason', true), c.ref('duplicateOfId', true), c.date('at'),
+        ],
+        indices: [
+          new TableIndex({ name: 'IDX_moderation_audit_idea', columnNames: ['ideaId', 'at'] }),
+          new TableIndex({ name: 'IDX_moderation_audit_campaign', columnNames: ['campaignId', 'at'] }),
+        ],
+        foreignKeys: [fk('ideaId', 'ideas'), fk('campaignId', 'campaigns'), fk('actorId', 'users', 'SET NULL')],
+      }),
+    );
+    await this.createModerationTables(queryRunner);
+  }
+
+  private async createModerationTables(queryRunner: QueryRunner): Promise<void> {
+    const c = columnHelpers(queryRunner);
+    const fk = (column: string, table: string) =>
+      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete: 'CASCADE' });
+    await queryRunner.createTable(
+      new Table({
+        name: 'idea_flags',
+        columns: [
+          c.id(), c.ref('ideaId'), c.ref('campaignId'), c.ref('flaggerId'), c.short('reason'), c.text('note', true), c.double('weight'),
+          c.short('outcome', 'open'), c.date('createdAt'), c.date('resolvedAt', true),
+        ],
+        // One flag per person per idea is the database's guarantee.
+        indices: [
+          new TableIndex({ name: 'UQ_idea_flags_idea_flagger', columnNames: ['ideaId', 'flaggerId'], isUnique: true }),
+          new TableIndex({ name: 'IDX_idea_flags_idea_outcome', columnNames: ['ideaId', 'outcome'] }),
+        ],
+        foreignKeys: [fk('ideaId', 'ideas'), fk('campaignId', 'campaigns'), fk('flaggerId', 'users')],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'idea_contributors',
+        columns: [{ ...c.ref('ideaId'), isPrimary: true }, { ...c.ref('userId'), isPrimary: true }, c.ref('viaIdeaId', true), c.date('createdAt')],
+        indices: [new TableIndex({ name: 'IDX_idea_contributors_user', columnNames: ['userId'] })],
+        foreignKeys: [fk('ideaId', 'ideas'), fk('userId', 'users')],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'notifications',
+        columns: [c.id(), c.ref('userId'), c.short('kind'), c.json('payload'), c.date('createdAt'), c.date('readAt', true)],
+        indices: [new TableIndex({ name: 'IDX_notifications_user_created', columnNames: ['userId', 'createdAt', 'id'] })],
+        foreignKeys: [fk('userId', 'users')],
+      }),
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    for (const table of ['notifications', 'idea_contributors', 'idea_flags', 'moderation_audit', 'contributor_reputation', 'campaign_fingerprint_versions', 'idea_fingerprints']) {
+      await queryRunner.dropTable(table);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { hashedJaccard, hashGrams } from './gram-hashes';
+import { jaccard, shinglesOf } from './text-normalization';
+
+const KOPI_A = 'Kemasan kopi bubuk dengan zipper, agar tetap segar!';
+const KOPI_B = 'kemasan kopi bubuk pakai zipper supaya tetap segar';
+
+describe('hashGrams', () => {
+  it('keeps one sorted hash per distinct gram', () => {
+    const hashes = hashGrams(['abcde', 'bcdef', 'abcde', 'zzzzz']);
+    expect(hashes).toHaveLength(3);
+    expect([...hashes]).toEqual([...hashes].sort((x, y) => x - y));
+  });
+
+  it('gives an empty array for no grams', () => {
+    expect(hashGrams([])).toHaveLength(0);
+  });
+});
+
+describe('hashedJaccard', () => {
+  it('reproduces the 5-gram test vector of ALGORITHMS.md §1 (27/64)', () => {
+    expect(hashedJaccard(hashGrams(shinglesOf(KOPI_A)), hashGrams(shinglesOf(KOPI_B)))).toBeCloseTo(27 / 64, 12);
+  });
+
+  it.each([
+    ['identical texts', KOPI_A, KOPI_A],
+    ['the kopi bubuk pair', KOPI_A, KOPI_B],
+    ['unrelated texts', KOPI_A, 'Sabun herbal dengan aroma sereh untuk oleh-oleh wisatawan'],
+    ['one empty text', KOPI_A, ''],
+    ['two empty texts', '', ''],
+  ])('equals the exact Jaccard of the gram sets for %s', (_name, x, y) => {
+    const [a, b] = [shinglesOf(x), shinglesOf(y)];
+    expect(hashedJaccard(hashGrams(a), hashGrams(b))).toBeCloseTo(jaccard(a, b), 12);
+  });
+
+  it('is symmetric and lies in [0, 1]', () => {
+    const texts = [KOPI_A, KOPI_B, 'Bundel keripik singkong dan sambal bawang untuk hampers kantor', 'kopi'];
+    for (const x of texts) {
+      for (const y of texts) {
+        const [a, b] = [hashGrams(shinglesOf(x)), hashGrams(shinglesOf(y))];
+        const similarity = hashedJaccard(a, b);
+        expect(similarity).toBe(hashedJaccard(b, a));
+        expect(similarity).toBeGreaterThanOrEqual(0);
+        expect(similarity).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});

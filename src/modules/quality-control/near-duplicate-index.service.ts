@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { Mutex } from 'async-mutex';
+import { EntityManager, In, MoreThan } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { hashedJaccard, hashGrams } from './domain/gram-hashes';
+import { MinHashIndex } from './domain/minhash-index';
+import { ExistingIdeaGrams } from './domain/near-duplicates';
+import { CampaignFingerprintVersion, IdeaFingerprint } from './idea-fingerprint.entity';
+
+/** Below this many ideas every one is compared (full recall); above it MinHash/LSH proposes candidates. */
+const FULL_SCAN_LIMIT = 2000;
+/** Finalists re-verified on their stored grams; more than enough for one original and the top 3 similar. */
+const MAX_FINALISTS = 12;
+/** Hash collisions can only move a similarity by ~1/|A∪B|; the margin keeps a true match from being cut. */
+const FINALIST_MARGIN = 0.02;
+/** Campaign indexes kept in memory, least recently used dropped first; a dropped one is rebuilt from the table. */
+const MAX_INDEXED_IDEAS = 250_000;
+
+interface IndexedIdea {
+  hashes: Uint32Array;
+  version: number;
+}
+
+class CampaignIndex {
+  readonly lsh = new MinHashIndex();
+  readonly ideas = new Map<string, IndexedIdea>();
+  readonly catchUpLock = new Mutex();
+  version = 0;
+  lastUsed = 0;
+}
+
+export interface CandidateQuery {
+  grams: Set<string>;
+  similarThreshold: number;
+  ignoreId: string | null;
+}
+
+export interface Proposals {
+  /** The ids worth an exact check, strongest first. */
+  finalists: string[];
+  /** The campaign's fingerprint version the proposals reflect. */
+  seenVersion: number;
+}
+
+/**
+ * The near-duplicate index of each campaign (ALGORITHMS.md §1). Fingerprints are rows written in each
+ * idea's transaction; every instance keeps an in-memory index per campaign, built lazily from the rows
+ * and caught up before each check by reading the rows with a version above the one it holds. Versions
+ * come from one row per campaign that every writer bumps first, so writers of a campaign take turns
+ * and versions become visible in order: nothing written by another instance is ever skipped.
+ */
+@Injectable()
+export class NearDuplicateIndex {
+  private readonly campaigns = new Map<string, CampaignIndex>();
+  private uses = 0;
+
+  constructor(private readonly uow: UnitOfWork, private readonly clock: Clock) {}
+
+  /** Ideas whose similarity to `query` may reach the similar band, from an index caught up with the table. */
+  async propose(campaignId: string, query: CandidateQuery): Promise<Proposals> {
+    const index = await this.caughtUp(campaignId);
+    const hashes = hashGrams(query.grams);
+    const ids = index.ideas.size <= FULL_SCAN_LIMIT ? index.ideas.keys() : index.lsh.candidates(query.grams);
+    const scored: Array<{ id: string; similarity: number }> = [];
+    for (const id of ids) {
+      const idea = index.ideas.get(id);
+      if (!idea || id === query.ignoreId) continue;
+      const similarity = hashedJaccard(hashes, idea.hashes);
+      if (similarity >= query.similarThreshold - FINALIST_MARGIN) scored.push({ id, similarity });
+    }
+    scored.sort((a, b) => b.similarity - a.similarity);
+    return { finalists: scored.slice(0, MAX_FINALISTS).map((s) => s.id), seenVersion: index.version };
+  }
+
+  /**
+   * The stored grams of the given ideas and of every idea written after `afterVersion`, read in the
+   * caller's transaction: the exact re-verification works on these, never on the in-memory copy.
+   */
+  async gramsFor(manager: EntityManager = this.uow.manager, campaignId: string, ids: string[], afterVersion: number, beforeVersion: number): Promise<ExistingIdeaGrams[]> {
+    const rows = new Map<string, IdeaFingerprint>();
+    if (ids.length) for (const row of await manager.findBy(IdeaFingerprint, { ideaId: In(ids) })) rows.set(row.ideaId, row);
+    if (beforeVersion - afterVersion > 1) {
+      const since = await manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(afterVersion) } });
+      for (const row of since) if (row.version < beforeVersion) rows.set(row.ideaId, row);
+    }
+    return [...rows.values()]
+      .filter((row) => row.active && row.campaignId === campaignId)
+      .map((row) => ({ id: row.ideaId, grams: new Set(row.grams), submittedAt: row.submittedAt.getTime() }));
+  }
+
+  /** Takes the campaign's next fingerprint version; the bump locks the row until the transaction ends. */
+  async nextVersion(manager: EntityManager, campaignId: string): Promise<number> {
+    const p = this.uow.isSqlite ? '?' : '$1';
+    const rows: Array<{ version: number | string }> = await manager.query(
+      `INSERT INTO "campaign_fingerprint_versions" ("campaignId", "version") VALUES (${p}, 1)
+       ON CONFLICT ("campaignId") DO UPDATE SET "version" = "campaign_fingerprint_versions"."version" + 1 RETURNING "version"`,
+      [campaignId],
+    );
+    return Number(rows[0]?.version);
+  }
+
+  /** Writes (or rewrites, for a revision) an idea's fingerprint at `version`, in the idea's transaction. */
+  async write(manager: EntityManager, row: Omit<IdeaFingerprint, 'updatedAt' | 'active'>): Promise<void> {
+    await manager.upsert(IdeaFingerprint, { ...row, active: true, updatedAt: this.clock.now() }, ['ideaId']);
+  }
+
+  /** A rejected idea or a confirmed duplicate is nobody's original any more. */
+  async deactivate(manager: EntityManager, ideaId: string, campaignId: string): Promise<void> {
+    const version = await this.nextVersion(manager, campaignId);
+    await manager.update(IdeaFingerprint, { ideaId }, { active: false, version, updatedAt: this.clock.now() });
+  }
+
+  /** The campaign's index with every fingerprint committed so far; built from the table the first time. */
+  private async caughtUp(campaignId: string): Promise<CampaignIndex> {
+    let index = this.campaigns.get(campaignId);
+    if (!index) {
+      index = new CampaignIndex();
+      this.campaigns.set(campaignId, index);
+    }
+    index.lastUsed = ++this.uses;
+    const target = index;
+    // One catch-up at a time per campaign: concurrent checks share the rows instead of each applying them.
+    await target.catchUpLock.runExclusive(async () => {
+      const rows = await this.uow.manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(target.version) }, order: { version: 'ASC' } });
+      for (const row of rows) this.apply(target, row);
+    });
+    this.evictBeyondBudget();
+    return target;
+  }
+
+  private apply(index: CampaignIndex, row: IdeaFingerprint): void {
+    index.version = Math.max(index.version, row.version);
+    const known = index.ideas.get(row.ideaId);
+    if (known && known.version >= row.version) return;
+    if (!row.active) {
+      index.ideas.delete(row.ideaId);
+      index.lsh.remove(row.ideaId);
+      return;
+    }
+    index.ideas.set(row.ideaId, { hashes: hashGrams(row.grams), version: row.version });
+    index.lsh.add(row.ideaId, row.grams);
+  }
+
+  private evictBeyondBudget(): void {
+    let total = 0;
+    for (const index of this.campaigns.values()) total += index.ideas.size;
+    if (total <= MAX_INDEXED_IDEAS) return;
+    const oldestFirst = [...this.campaigns.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+    for (const [campaignId, index] of oldestFirst.slice(0, -1)) {
+      if (total <= MAX_INDEXED_IDEAS) break;
+      this.campaigns.delete(campaignId);
+      total -= index.ideas.size;
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { RateLimits } from '../../common/rate-limit/rate-limits';
+import { checkContent, ContentViolation, findBlockedTerms } from './domain/content-rules';
+import { findNearDuplicates, NearDuplicateOptions, NearDuplicateReport } from './domain/near-duplicates';
+import { shinglesOf } from './domain/text-normalization';
+import { ModerationLog } from './moderation-log.service';
+import { NearDuplicateIndex } from './near-duplicate-index.service';
+import { QualityErrors } from './quality-control.errors';
+import { AssessedStatus, Assessment, AssessmentBasis, HoldReason, QualityReport, RevisionInput, SubmissionInput, ViolationDetail } from './quality-report';
+import { ReputationService } from './reputation.service';
+
+/** ALGORITHMS.md §1: the top 3 similar ideas are shown. */
+const MAX_SIMILAR = 3;
+
+export interface RecordableIdea {
+  id: string;
+  campaignId: string;
+  submittedAt: Date;
+}
+
+/**
+ * The quality-control pipeline of PRODUCT.md for a new or revised idea: content rules (a hard 400 that
+ * stores nothing), the platform-wide submission rate, near-duplicates against the campaign's index,
+ * and the author's reputation; then, in the idea's own transaction, a final check against whatever
+ * was written meanwhile and the idea's fingerprint and audit row.
+ *
+ * Usage inside a unit of work: `settle` before inserting or updating the idea (it fixes the status),
+ * `recordIdea` as the transaction's last write, `afterCommit` once committed.
+ */
+@Injectable()
+export class QualityControlService {
+  constructor(
+    private readonly index: NearDuplicateIndex,
+    private readonly reputation: ReputationService,
+    private readonly log: ModerationLog,
+    private readonly rateLimits: RateLimits,
+  ) {}
+
+  /** A new idea: content rules, then one point of the author's submission rate, then the assessment. */
+  async assessSubmission(input: SubmissionInput): Promise<Assessment> {
+    this.assertContent(input);
+    await this.rateLimits.consume('submissions', input.authorId);
+    return this.assess(input, null);
+  }
+
+  /** A revision: the same rules; the idea itself and later ideas are never its original. */
+  async assessRevision(input: RevisionInput): Promise<Assessment> {
+    this.assertContent(input);
+    return this.assess(input, { ignoreId: input.ideaIdToIgnore, submittedAt: input.submittedAt.getTime(), fromStatus: input.currentStatus });
+  }
+
+  /**
+   * In the idea's transaction, before it is written: takes the campaign's next fingerprint version
+   * (writers of one campaign take turns from here to commit) and re-checks against every idea written
+   * since the assessment, so two near-duplicates submitted at once cannot both pass.
+   */
+  async settle(manager: EntityManager, assessment: Assessment): Promise<Assessment> {
+    const { basis } = assessment;
+    const version = await this.index.nextVersion(manager, assessment.campaignId);
+    const settled = { ...assessment, basis: { ...basis, version } };
+    if (version === basis.seenVersion + 1) return settled;
+    const known = [assessment.report.duplicateOf, ...assessment.report.similar].flatMap((s) => (s ? [s.ideaId] : []));
+    const existing = (await this.index.gramsFor(manager, assessment.campaignId, known, basis.seenVersion, version)).filter((e) => e.id !== basis.ignoreId);
+    const near = findNearDuplicates(new Set(basis.grams), existing, this.nearOptions(basis));
+    return this.decide(settled.basis, near, assessment.fromStatus, assessment);
+  }
+
+  /** The idea's fingerprint and, when it enters the queue, its audit row; the transaction's last writes. */
+  async recordIdea(manager: EntityManager, idea: RecordableIdea, assessment: Assessment): Promise<void> {
+    const { basis, report } = assessment;
+    if (basis.version === null) throw new Error('recordIdea needs a settled assessment');
+    if (this.entersQueue(assessment)) {
+      await this.log.append(manager, {
+        ideaId: idea.id, campaignId: idea.campaignId, actorId: null, fromStatus: assessment.fromStatus, toStatus: 'pending',
+        decision: 'hold', reason: report.holdReasons.join(', '), duplicateOfId: report.duplicateOf?.ideaId ?? null,
+      });
+    }
+    // Last, so another reader on SQLite's shared connection never sees a fingerprint that could still roll back.
+    await this.index.write(manager, { ideaId: idea.id, campaignId: idea.campaignId, version: basis.version, grams: basis.grams, submittedAt: idea.submittedAt });
+  }
+
+  /** Once committed: owners hear that their queue grew. */
+  async afterCommit(ideaId: string, assessment: Assessment): Promise<void> {
+    if (this.entersQueue(assessment)) await this.log.announceQueued(assessment.campaignId, ideaId, assessment.report.holdReasons.join(', '));
+  }
+
+  private entersQueue(assessment: Assessment): boolean {
+    return assessment.status === 'pending' && assessment.fromStatus !== 'pending';
+  }
+
+  private assertContent(input: SubmissionInput): void {
+    const { rules, problemStatement, title, description } = input;
+    const limits = { titleLength: rules.titleLength, descriptionLength: rules.descriptionLength, maxLinks: rules.maxLinks, blockedTerms: rules.blockedTerms };
+    const violations = checkContent({ title, description, problemStatement }, limits);
+    if (violations.length === 0) return;
+    const details = violations.map((v): ViolationDetail => ({ ...v, field: fieldOf(v, title) }));
+    throw new DomainError(QualityErrors.IDEA_CONTENT_INVALID, { rules: details.map(summary).join('; ') }, details);
+  }
+
+  private async assess(input: SubmissionInput, revision: { ignoreId: string; submittedAt: number; fromStatus: string } | null): Promise<Assessment> {
+    const grams = shinglesOf(`${input.title} ${input.description}`);
+    const ignoreId = revision?.ignoreId ?? null;
+    const [proposals, lowReputation] = await Promise.all([
+      this.index.propose(input.campaignId, { grams, similarThreshold: input.rules.similarThreshold, ignoreId }),
+      this.reputation.requiresPreModeration(input.authorId),
+    ]);
+    const basis: AssessmentBasis = {
+      grams: [...grams], seenVersion: proposals.seenVersion, ignoreId, submittedAt: revision?.submittedAt ?? null,
+      thresholds: { duplicateThreshold: input.rules.duplicateThreshold, similarThreshold: input.rules.similarThreshold, moderation: input.rules.moderation },
+      lowReputation, version: null,
+    };
+    const { seenVersion } = proposals;
+    const existing = proposals.finalists.length ? await this.index.gramsFor(undefined, input.campaignId, proposals.finalists, seenVersion, seenVersion + 1) : [];
+    const near = findNearDuplicates(grams, existing, this.nearOptions(basis));
+    return this.decide(basis, near, revision?.fromStatus ?? null, { campaignId: input.campaignId, authorId: input.authorId });
+  }
+
+  private nearOptions(basis: AssessmentBasis): Partial<NearDuplicateOptions> {
+    const { duplicateThreshold, similarThreshold } = basis.thresholds;
+    return { duplicateThreshold, similarThreshold, maxSimilar: MAX_SIMILAR, ...(basis.submittedAt !== null ? { candidateSubmittedAt: basis.submittedAt } : {}) };
+  }
+
+  /**
+   * PRODUCT.md and ALGORITHMS.md §1–2: a likely duplicate, a pre-moderated campaign or a low-reputation
+   * author sends the idea to the queue. A revision is judged like a new idea, but an idea already in
+   * the queue (pending, or hidden by flags) stays there until a moderator decides.
+   */
+  private decide(basis: AssessmentBasis, near: NearDuplicateReport, fromStatus: string | null, who: Pick<Assessment, 'campaignId' | 'authorId'>): Assessment {
+    const holdReasons: HoldReason[] = [];
+    if (basis.thresholds.moderation === 'pre') holdReasons.push('pre-moderation');
+    if (near.duplicateOf) holdReasons.push('duplicate');
+    if (basis.lowReputation) holdReasons.push('low-reputation');
+    const report: QualityReport = { duplicateOf: near.duplicateOf, similar: near.similar, violations: [], holdReasons };
+    let status: AssessedStatus = holdReasons.length > 0 ? 'pending' : 'published';
+    if (fromStatus === 'pending' || fromStatus === 'hidden') status = fromStatus;
+    return { campaignId: who.campaignId, authorId: who.authorId, status, report, fromStatus, basis };
+  }
+}
+
+/** The form field a violation points at; link and blocked-term rules read title and description together. */
+function fieldOf(violation: ContentViolation, title: string): ViolationDetail['field'] {
+  switch (violation.rule) {
+    case 'title-length':
+      return 'title';
+    case 'blocked-term':
+      return findBlockedTerms(title, [String(violation.params.term)]).length > 0 ? 'title' : 'description';
+    case 'description-length':
+    case 'too-many-links':
+    case 'restates-problem-statement':
+      return 'description';
+  }
+}
+
+/** A short, language-neutral list for the localised message; details carry the full violations. */
+function summary(detail: ViolationDetail): string {
+  const p = detail.params;
+  switch (detail.rule) {
+    case 'title-length':
+    case 'description-length':
+      return `${detail.field} ${p.min}–${p.max}`;
+    case 'too-many-links':
+      return `links ≤ ${p.max}`;
+    case 'blocked-term':
+      return `"${p.term}"`;
+    case 'restates-problem-statement':
+      return 'problem statement';
+  }
+}

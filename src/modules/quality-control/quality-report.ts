@@ -1,0 +1,66 @@
+import type { CampaignRules } from '../campaigns/domain/campaign-rules';
+import type { ContentViolation } from './domain/content-rules';
+import type { SimilarIdea } from './domain/near-duplicates';
+
+/** Why an idea waits for a moderator instead of being published at once. */
+export type HoldReason = 'pre-moderation' | 'duplicate' | 'low-reputation';
+
+/** PRODUCT.md's idea shape: what each rule found, stored with the idea and shown to its author and owners. */
+export interface QualityReport {
+  duplicateOf: SimilarIdea | null;
+  similar: SimilarIdea[];
+  violations: Array<{ rule: string; message: string }>;
+  holdReasons: HoldReason[];
+}
+
+/** The statuses quality control decides between; the rest belong to moderation and judging. */
+export type AssessedStatus = 'published' | 'pending' | 'hidden';
+
+export type QualityRules = Pick<
+  CampaignRules,
+  'moderation' | 'titleLength' | 'descriptionLength' | 'maxLinks' | 'blockedTerms' | 'duplicateThreshold' | 'similarThreshold'
+>;
+
+export interface SubmissionInput {
+  rules: QualityRules;
+  problemStatement: string;
+  campaignId: string;
+  authorId: string;
+  title: string;
+  description: string;
+}
+
+export interface RevisionInput extends SubmissionInput {
+  ideaIdToIgnore: string;
+  /** Only ideas submitted before the revised one can be its original (ALGORITHMS.md §1). */
+  submittedAt: Date;
+  currentStatus: string;
+}
+
+/** A content violation as an error detail: the field it concerns, so a form can point at it. */
+export interface ViolationDetail extends ContentViolation {
+  field: 'title' | 'description';
+}
+
+/** The outcome of assessing a text, carried into the idea's transaction to be settled and recorded there. */
+export interface Assessment {
+  campaignId: string;
+  authorId: string;
+  status: AssessedStatus;
+  report: QualityReport;
+  /** The previous status of a revised idea; null for a new one. */
+  fromStatus: string | null;
+  /** @internal what settling in the transaction needs. */
+  basis: AssessmentBasis;
+}
+
+export interface AssessmentBasis {
+  grams: string[];
+  seenVersion: number;
+  ignoreId: string | null;
+  submittedAt: number | null;
+  thresholds: Pick<QualityRules, 'duplicateThreshold' | 'similarThreshold' | 'moderation'>;
+  lowReputation: boolean;
+  /** The fingerprint version the transaction took; set by `settle`. */
+  version: number | null;
+}

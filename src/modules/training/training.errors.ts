@@ -1,0 +1,40 @@
+import { defineErrors } from '../../common/errors/domain-error';
+
+export const TrainingErrors = defineErrors({
+  TRAINING_PROGRAM_NOT_FOUND: { id: 'Program pelatihan tidak ditemukan.', en: 'Training program not found.' },
+  TRAINING_COHORT_NOT_FOUND: { id: 'Kohort tidak ditemukan.', en: 'Cohort not found.' },
+  TRAINING_INSTRUMENT_NOT_FOUND: { id: 'Instrumen tidak ditemukan.', en: 'Instrument not found.' },
+  TRAINING_RESPONSE_NOT_FOUND: { id: 'Anda belum menjawab instrumen ini.', en: 'You have not answered this instrument yet.' },
+  TRAINING_TRAINER_FORBIDDEN: { id: 'Hanya pelatih program ini yang boleh melakukannya.', en: 'Only a trainer of this program may do this.' },
+  TRAINING_EVALUATION_FORBIDDEN: {
+    id: 'Hanya pelatih program ini dan admin yang boleh membaca evaluasi.',
+    en: 'Only the trainers of this program and admins may read the evaluation.',
+  },
+  TRAINING_PARTICIPANT_FORBIDDEN: { id: 'Hanya peserta kohort ini yang boleh melakukannya.', en: 'Only a participant of this cohort may do this.' },
+  TRAINING_TRAINER_CONFLICT: { id: 'Pengguna ini sudah menjadi pelatih program ini.', en: 'This user is already a trainer of this program.' },
+  TRAINING_PHASE_CONFLICT: { id: 'Fase program tidak bisa berpindah dari "{from}" ke "{to}".', en: 'The program phase cannot move from "{from}" to "{to}".' },
+  TRAINING_TOPICS_INVALID: { status: 400, id: 'Kunci topik "{key}" dipakai lebih dari sekali.', en: 'Topic key "{key}" is used more than once.' },
+  TRAINING_NEEDS_CAMPAIGN_INVALID: { status: 400, id: 'Sayembara ini bukan sayembara kebutuhan (needs).', en: 'This campaign is not a needs campaign.' },
+  TRAINING_NEEDS_CAMPAIGN_MISSING_CONFLICT: { id: 'Program ini belum terhubung ke sayembara kebutuhan.', en: 'This program has no needs campaign.' },
+  TRAINING_NEEDS_IDEAS_MISSING_CONFLICT: { id: 'Sayembara kebutuhan belum punya ide yang terbit.', en: 'The needs campaign has no published ideas yet.' },
+  TRAINING_TOPICS_LOCKED_CONFLICT: {
+    id: 'Topik tidak bisa diganti karena sudah dipakai oleh tes kohort.',
+    en: 'The topics cannot be replaced: a cohort test already uses them.',
+  },
+  TRAINING_PREVIOUS_COHORT_INVALID: { status: 400, id: 'previousCohortId harus kohort dari program yang sama.', en: 'previousCohortId must be a cohort of the same program.' },
+  TRAINING_COHORT_DATES_INVALID: { status: 400, id: 'startsAt harus sebelum endsAt.', en: 'startsAt must be before endsAt.' },
+  TRAINING_PARTICIPANTS_INVALID: { status: 400, id: 'Pengguna tidak ditemukan: {ids}.', en: 'Unknown users: {ids}.' },
+  TRAINING_PARTICIPANT_TRAINER_CONFLICT: { id: 'Pelatih program tidak bisa menjadi peserta: {ids}.', en: 'A trainer of the program cannot be a participant: {ids}.' },
+  TRAINING_INSTRUMENT_INVALID: { status: 400, id: 'Instrumen tidak valid ("{item}"): {problemId}', en: 'Invalid instrument ("{item}"): {problemEn}' },
+  TRAINING_INSTRUMENT_CONFLICT: { id: 'Kohort ini sudah punya instrumen {slot}.', en: 'This cohort already has a {slot} instrument.' },
+  TRAINING_PRETEST_REQUIRED_CONFLICT: {
+    id: 'Buat pra-tes dulu: pasca-tes dipasangkan dengan pra-tes lewat kunci butir.',
+    en: 'Create the pretest first: a posttest is paired with it by item keys.',
+  },
+  TRAINING_BASELINE_REQUIRED_CONFLICT: { id: 'Buat KPI baseline dulu sebelum KPI follow-up.', en: 'Create the KPI baseline before the follow-up.' },
+  TRAINING_ANSWER_INVALID: { status: 400, id: 'Jawaban butir "{item}" tidak valid: {problemId}', en: 'Invalid answer to item "{item}": {problemEn}' },
+  TRAINING_INSTRUMENT_NOT_OPEN_CONFLICT: { id: 'Instrumen ini baru dibuka pada {opensAt}.', en: 'This instrument opens at {opensAt}.' },
+  TRAINING_INSTRUMENT_CLOSED_CONFLICT: { id: 'Instrumen ini sudah ditutup pada {closesAt}.', en: 'This instrument closed at {closesAt}.' },
+  TRAINING_FEEDBACK_CAMPAIGN_INVALID: { status: 400, id: 'Sayembara ini bukan sayembara umpan balik (feedback).', en: 'This campaign is not a feedback campaign.' },
+  TRAINING_FEEDBACK_CAMPAIGN_CONFLICT: { id: 'Sayembara umpan balik ini milik kohort lain.', en: 'This feedback campaign belongs to another cohort.' },
+});
