@@ -3,7 +3,7 @@ import { Mutex } from 'async-mutex';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { hashedJaccard, hashGrams } from './domain/gram-hashes';
+import { hashedJaccardAtLeast, hashGrams } from './domain/gram-hashes';
 import { MinHashIndex } from './domain/minhash-index';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
 import { CampaignFingerprintVersion, IdeaFingerprint } from './idea-fingerprint.entity';
@@ -34,6 +34,8 @@ export interface CandidateQuery {
   grams: Set<string>;
   similarThreshold: number;
   ignoreId: string | null;
+  /** Only ideas written after this version (the re-check in the idea's transaction); 0 for all. */
+  changedAfter?: number;
 }
 
 export interface Proposals {
@@ -57,34 +59,37 @@ export class NearDuplicateIndex {
 
   constructor(private readonly uow: UnitOfWork, private readonly clock: Clock) {}
 
-  /** Ideas whose similarity to `query` may reach the similar band, from an index caught up with the table. */
-  async propose(campaignId: string, query: CandidateQuery): Promise<Proposals> {
-    const index = await this.caughtUp(campaignId);
+  /**
+   * Ideas whose similarity to `query` may reach the similar band, from an index caught up with the
+   * table through `manager` (inside a transaction, the transaction's own view).
+   */
+  async propose(campaignId: string, query: CandidateQuery, manager: EntityManager = this.uow.manager): Promise<Proposals> {
+    const index = await this.caughtUp(campaignId, manager);
     const hashes = hashGrams(query.grams);
-    const ids = index.ideas.size <= FULL_SCAN_LIMIT ? index.ideas.keys() : index.lsh.candidates(query.grams);
+    const ids = this.candidateIds(index, query);
+    const floor = Math.max(0, query.similarThreshold - FINALIST_MARGIN);
     const scored: Array<{ id: string; similarity: number }> = [];
     for (const id of ids) {
       const idea = index.ideas.get(id);
       if (!idea || id === query.ignoreId) continue;
-      const similarity = hashedJaccard(hashes, idea.hashes);
-      if (similarity >= query.similarThreshold - FINALIST_MARGIN) scored.push({ id, similarity });
+      const similarity = hashedJaccardAtLeast(hashes, idea.hashes, floor);
+      if (similarity !== null) scored.push({ id, similarity });
     }
     scored.sort((a, b) => b.similarity - a.similarity);
     return { finalists: scored.slice(0, MAX_FINALISTS).map((s) => s.id), seenVersion: index.version };
   }
 
-  /**
-   * The stored grams of the given ideas and of every idea written after `afterVersion`, read in the
-   * caller's transaction: the exact re-verification works on these, never on the in-memory copy.
-   */
-  async gramsFor(manager: EntityManager = this.uow.manager, campaignId: string, ids: string[], afterVersion: number, beforeVersion: number): Promise<ExistingIdeaGrams[]> {
-    const rows = new Map<string, IdeaFingerprint>();
-    if (ids.length) for (const row of await manager.findBy(IdeaFingerprint, { ideaId: In(ids) })) rows.set(row.ideaId, row);
-    if (beforeVersion - afterVersion > 1) {
-      const since = await manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(afterVersion) } });
-      for (const row of since) if (row.version < beforeVersion) rows.set(row.ideaId, row);
-    }
-    return [...rows.values()]
+  /** Every idea when the campaign is small; LSH candidates when it is large; only the changed ones for a re-check. */
+  private candidateIds(index: CampaignIndex, query: CandidateQuery): Iterable<string> {
+    const after = query.changedAfter ?? 0;
+    if (after > 0) return [...index.ideas.entries()].filter(([, idea]) => idea.version > after).map(([id]) => id);
+    return index.ideas.size <= FULL_SCAN_LIMIT ? index.ideas.keys() : index.lsh.candidates(query.grams);
+  }
+
+  /** The stored grams of active ideas, read through `manager`: exact re-verification never trusts the in-memory copy. */
+  async gramsFor(manager: EntityManager, campaignId: string, ids: string[]): Promise<ExistingIdeaGrams[]> {
+    const rows = ids.length ? await manager.findBy(IdeaFingerprint, { ideaId: In([...new Set(ids)]) }) : [];
+    return rows
       .filter((row) => row.active && row.campaignId === campaignId)
       .map((row) => ({ id: row.ideaId, grams: new Set(row.grams), submittedAt: row.submittedAt.getTime() }));
   }
@@ -112,7 +117,7 @@ export class NearDuplicateIndex {
   }
 
   /** The campaign's index with every fingerprint committed so far; built from the table the first time. */
-  private async caughtUp(campaignId: string): Promise<CampaignIndex> {
+  private async caughtUp(campaignId: string, manager: EntityManager): Promise<CampaignIndex> {
     let index = this.campaigns.get(campaignId);
     if (!index) {
       index = new CampaignIndex();
@@ -122,7 +127,7 @@ export class NearDuplicateIndex {
     const target = index;
     // One catch-up at a time per campaign: concurrent checks share the rows instead of each applying them.
     await target.catchUpLock.runExclusive(async () => {
-      const rows = await this.uow.manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(target.version) }, order: { version: 'ASC' } });
+      const rows = await manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(target.version) }, order: { version: 'ASC' } });
       for (const row of rows) this.apply(target, row);
     });
     this.evictBeyondBudget();

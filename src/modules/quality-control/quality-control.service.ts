@@ -61,9 +61,12 @@ export class QualityControlService {
     const version = await this.index.nextVersion(manager, assessment.campaignId);
     const settled = { ...assessment, basis: { ...basis, version } };
     if (version === basis.seenVersion + 1) return settled;
+    const grams = new Set(basis.grams);
+    const query = { grams, similarThreshold: basis.thresholds.similarThreshold, ignoreId: basis.ignoreId, changedAfter: basis.seenVersion };
+    const { finalists } = await this.index.propose(assessment.campaignId, query, manager);
     const known = [assessment.report.duplicateOf, ...assessment.report.similar].flatMap((s) => (s ? [s.ideaId] : []));
-    const existing = (await this.index.gramsFor(manager, assessment.campaignId, known, basis.seenVersion, version)).filter((e) => e.id !== basis.ignoreId);
-    const near = findNearDuplicates(new Set(basis.grams), existing, this.nearOptions(basis));
+    const existing = (await this.index.gramsFor(manager, assessment.campaignId, [...known, ...finalists])).filter((e) => e.id !== basis.ignoreId);
+    const near = findNearDuplicates(grams, existing, this.nearOptions(basis));
     return this.decide(settled.basis, near, assessment.fromStatus, assessment);
   }
 
@@ -111,8 +114,7 @@ export class QualityControlService {
       thresholds: { duplicateThreshold: input.rules.duplicateThreshold, similarThreshold: input.rules.similarThreshold, moderation: input.rules.moderation },
       lowReputation, version: null,
     };
-    const { seenVersion } = proposals;
-    const existing = proposals.finalists.length ? await this.index.gramsFor(undefined, input.campaignId, proposals.finalists, seenVersion, seenVersion + 1) : [];
+    const existing = await this.index.gramsFor(this.index.reader, input.campaignId, proposals.finalists);
     const near = findNearDuplicates(grams, existing, this.nearOptions(basis));
     return this.decide(basis, near, revision?.fromStatus ?? null, { campaignId: input.campaignId, authorId: input.authorId });
   }

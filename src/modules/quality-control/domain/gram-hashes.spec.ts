@@ -1,4 +1,7 @@
-import { hashedJaccard, hashGrams } from './gram-hashes';
+import { hashedJaccardAtLeast, hashGrams } from './gram-hashes';
+
+/** The full similarity: nothing is below a threshold of 0. */
+const hashedJaccard = (a: Uint32Array, b: Uint32Array): number => hashedJaccardAtLeast(a, b, 0)!;
 import { jaccard, shinglesOf } from './text-normalization';
 
 const KOPI_A = 'Kemasan kopi bubuk dengan zipper, agar tetap segar!';
@@ -16,7 +19,7 @@ describe('hashGrams', () => {
   });
 });
 
-describe('hashedJaccard', () => {
+describe('hashedJaccardAtLeast at threshold 0', () => {
   it('reproduces the 5-gram test vector of ALGORITHMS.md §1 (27/64)', () => {
     expect(hashedJaccard(hashGrams(shinglesOf(KOPI_A)), hashGrams(shinglesOf(KOPI_B)))).toBeCloseTo(27 / 64, 12);
   });
@@ -42,6 +45,27 @@ describe('hashedJaccard', () => {
         expect(similarity).toBeGreaterThanOrEqual(0);
         expect(similarity).toBeLessThanOrEqual(1);
       }
+    }
+  });
+});
+
+describe('hashedJaccardAtLeast', () => {
+  const texts = [
+    KOPI_A,
+    KOPI_B,
+    'Kemasan kopi bubuk dengan zipper, agar tetap segar dan wangi!',
+    'Bundel keripik singkong dan sambal bawang untuk hampers kantor',
+    'Kemasan kopi bubuk dengan zipper agar tetap segar, dijual lewat WhatsApp setiap pagi kepada pelanggan setia di kantor desa',
+    'kopi',
+    '',
+  ];
+  const pairs = texts.flatMap((x) => texts.map((y) => [x, y] as const));
+
+  it.each([0.2, 0.4, 0.421875, 0.5, 0.7, 1])('returns the similarity exactly when it reaches %p, for every pair', (threshold) => {
+    for (const [x, y] of pairs) {
+      const [a, b] = [hashGrams(shinglesOf(x)), hashGrams(shinglesOf(y))];
+      const exact = hashedJaccard(a, b);
+      expect(hashedJaccardAtLeast(a, b, threshold)).toBe(exact >= threshold ? exact : null);
     }
   });
 });

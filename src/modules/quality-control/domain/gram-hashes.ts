@@ -15,13 +15,23 @@ export function hashGrams(grams: Iterable<string>): Uint32Array {
   return hashes.slice(0, distinct);
 }
 
-/** |A∩B| / |A∪B| of two sorted distinct hash arrays; 0 when both are empty, as for gram sets. */
-export function hashedJaccard(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0 && b.length === 0) return 0;
+/**
+ * |A∩B| / |A∪B| of two sorted distinct hash arrays when it reaches `threshold`, else null (two empty
+ * arrays score 0, as two empty gram sets do). J ≥ t needs |A| ≥ t·|B| (and the reverse) and
+ * |A∩B| ≥ t·(|A| + |B|)/(1 + t), so the merge stops as soon as the intersection can no longer get
+ * there: most LSH candidates are far below the similar band, and checking them is where the time goes.
+ */
+export function hashedJaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): number | null {
+  const small = Math.min(a.length, b.length);
+  const large = Math.max(a.length, b.length);
+  if (large === 0) return threshold <= 0 ? 0 : null;
+  if (small < threshold * large) return null;
+  const needed = Math.ceil((threshold * (a.length + b.length)) / (1 + threshold) - 1e-9);
   let i = 0;
   let j = 0;
   let shared = 0;
   while (i < a.length && j < b.length) {
+    if (shared + Math.min(a.length - i, b.length - j) < needed) return null;
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
@@ -31,5 +41,6 @@ export function hashedJaccard(a: Uint32Array, b: Uint32Array): number {
     } else if (x < y) i++;
     else j++;
   }
-  return shared / (a.length + b.length - shared);
+  const similarity = shared / (a.length + b.length - shared);
+  return similarity >= threshold ? similarity : null;
 }

@@ -248,7 +248,7 @@ describe('pairwise (All Our Ideas, Bradley–Terry)', () => {
     expect(bradleyTerry(records).get(id)).toBeCloseTo(expected, 6);
   });
 
-  it('satisfies the likelihood equations: each idea's expected wins equal its wins', () => {
+  it('satisfies the likelihood equations: expected wins equal actual wins for every idea', () => {
     const p = bradleyTerry(records);
     const strength = (id: string) => p.get(id) ?? 0;
     for (const [id, { wins }] of pairwiseTotals(records)) {
