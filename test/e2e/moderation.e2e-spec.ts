@@ -50,7 +50,7 @@ describe('moderation', () => {
       const before = await reputationOf(t, author.id);
       t.clock.advance(1000);
       const res = await decide(t, owner, idea.id, { decision: 'approve' });
-      expect(res).toMatchObject({ id: idea.id, status: 'published', statusReason: null, merge: null });
+      expect(res).toMatchObject({ id: idea.id, status: 'published', statusReason: null, merge: null, qualityReport: { holdReasons: [] } });
       expect(published).toContainEqual(expect.objectContaining({ ideaId: idea.id, campaignId }));
       expect((await auditOf(t, idea.id)).map((a) => [a.decision, a.fromStatus, a.toStatus, a.actorId])).toEqual([
         ['hold', null, 'pending', null],

@@ -1,6 +1,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/config/app-config';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { CoreSchema1763830000000 } from '../../src/database/migrations/1763830000000-core-schema';
+import { Business } from '../../src/modules/businesses/business.entity';
+import { Campaign } from '../../src/modules/campaigns/campaign.entity';
+import { DEFAULT_INCENTIVES, DEFAULT_RULES } from '../../src/modules/campaigns/domain/campaign-rules';
+import { Idea } from '../../src/modules/ideas/idea.entity';
+import { contentHash } from '../../src/modules/quality-control/domain/text-normalization';
+import { User } from '../../src/modules/users/user.entity';
 import { Actor, makeOpenCampaign, registerUser } from '../support/factories';
 import {
   auditOf,
@@ -59,6 +71,16 @@ describe('quality control', () => {
       expect(similar.qualityReport).toEqual({ duplicateOf: null, similar: [{ ideaId: original.id, similarity: KOPI_SIMILARITY }], violations: [], holdReasons: [] });
       const stored = await t.http.get(`/api/ideas/${similar.id}`).expect(200);
       expect(stored.body.qualityReport.similar).toEqual([{ ideaId: original.id, similarity: KOPI_SIMILARITY }]);
+    });
+
+    it('holds one of two near-copies submitted at the same moment: the re-check in the transaction sees the other', async () => {
+      for (let round = 0; round < 3; round++) {
+        const campaignId = await makeOpenCampaign(t, owner);
+        const ideas = await Promise.all([submitText(t, first, campaignId, KOPI_ORIGINAL), submitText(t, second, campaignId, KOPI_NEAR_COPY)]);
+        expect(ideas.map((i) => i.status).sort()).toEqual(['pending', 'published']);
+        const [kept, held] = ideas[0].status === 'published' ? ideas : [ideas[1], ideas[0]];
+        expect(held.qualityReport.duplicateOf.ideaId).toBe(kept.id);
+      }
     });
 
     it('still refuses an exact duplicate (after normalisation) with 409 and records no fingerprint', async () => {
@@ -159,7 +181,7 @@ describe('the platform-wide submission rate', () => {
     // A refused text costs no point.
     await t.http.post(`/api/campaigns/${campaigns[0]}/ideas`).set(busy.auth).send({ title: 'Pendek', description: UNRELATED[0]!.description }).expect(400);
     for (let i = 0; i < 5; i++) await submitText(t, busy, campaigns[i % 2]!, texts[i]!);
-    const refused = await t.http.post(`/api/campaigns/${campaigns[1]}/ideas`).set(busy.auth).send(texts[5]!).expect(429);
+    const refused = await t.http.post(`/api/campaigns/${campaigns[1]}/ideas`).set(busy.auth).send(texts[5]).expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body.error).toBe('RATE_LIMITED');
     // Same address (every supertest request comes from 127.0.0.1), another account: accepted.
@@ -203,3 +225,56 @@ describe('the near-duplicate index across instances', () => {
     }
   });
 });
+
+describe('upgrading a database that already holds ideas', () => {
+  const secret = 'shared-secret-for-the-upgraded-database-0123';
+  const configured = loadConfig({ ...process.env, NODE_ENV: 'test' }).database;
+  let database: ReturnType<typeof loadConfig>['database'];
+  beforeAll(async () => {
+    database = configured.kind === 'sqlite'
+      ? { kind: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'sayembara-upgrade-')), 'old.sqlite') }
+      : { kind: 'postgres', url: configured.url, schema: `up_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}` };
+    if (database.kind === 'postgres') await runOnPostgres(database.url, `CREATE SCHEMA "${database.schema}"`);
+  });
+  afterAll(async () => {
+    if (database.kind === 'postgres') await runOnPostgres(database.url, `DROP SCHEMA IF EXISTS "${database.schema}" CASCADE`);
+  });
+
+  it('fingerprints the ideas stored before quality control, so a later near-copy names them', async () => {
+    const at = new Date('2026-02-20T08:00:00.000Z');
+    const old = await new DataSource({ ...buildDataSourceOptions(database), migrations: [CoreSchema1763830000000] }).initialize();
+    await old.runMigrations();
+    const [ownerId, authorId, businessId, campaignId, ideaId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const id of [ownerId, authorId]) {
+      await old.manager.insert(User, { id, displayName: 'Lama', email: `${id}@contoh.id`, phone: null, passwordHash: 'x', roles: ['user'], locale: 'id', createdAt: at });
+    }
+    await old.manager.insert(Business, { id: businessId, name: 'Kopi Lama', sector: 'kuliner', scale: 'mikro', region: 'Bantul', description: null, communityId: null, createdAt: at });
+    await old.manager.insert(Campaign, {
+      id: campaignId, businessId, kind: 'product', title: 'Kemasan kopi', problemStatement: 'Kopi bubuk kami cepat apek setelah dibuka.', category: 'kemasan', status: 'open',
+      visibility: 'public', submissionClosesAt: new Date('2026-04-01T00:00:00Z'), votingClosesAt: new Date('2026-04-15T00:00:00Z'), judgingClosesAt: new Date('2026-04-22T00:00:00Z'),
+      rules: DEFAULT_RULES, incentives: DEFAULT_INCENTIVES, programId: null, cohortId: null, createdById: ownerId,
+      votersCount: 0, ratingsCount: 0, ratingsSum: 0, ratingPriorMean: 0, ratingPriorWeight: 1, createdAt: at, updatedAt: at,
+    });
+    await old.manager.insert(Idea, {
+      id: ideaId, campaignId, authorId, ...KOPI_ORIGINAL, tags: [], status: 'published', contentHash: contentHash(KOPI_ORIGINAL.title, KOPI_ORIGINAL.description),
+      revision: 1, upCount: 0, downCount: 0, ratingCount: 0, ratingSum: 0, votersCount: 0, rankKey: 0, qualityReport: { duplicateOf: null, similar: [], violations: [] },
+      duplicateOfId: null, statusReason: null, submittedAt: at, updatedAt: at,
+    });
+    await old.destroy();
+
+    const upgraded = await createTestApp({ env: { JWT_SECRET: secret }, database });
+    try {
+      const copy = await submitText(upgraded, await registerUser(upgraded), campaignId, KOPI_NEAR_COPY);
+      expect(copy).toMatchObject({ status: 'pending', qualityReport: { duplicateOf: { ideaId } } });
+    } finally {
+      await upgraded.close();
+    }
+  });
+});
+
+async function runOnPostgres(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}

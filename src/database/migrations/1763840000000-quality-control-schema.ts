@@ -1,12 +1,23 @@
 import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
+import { shinglesOf } from '../../modules/quality-control/domain/text-normalization';
 import { columnHelpers } from '../column-types';
+
+interface StoredIdea {
+  id: string;
+  campaignId: string;
+  title: string;
+  description: string;
+  status: string;
+  submittedAt: Date | string;
+}
 
 /**
  * Why: quality control and moderation (PRODUCT.md "Rules that must hold", ALGORITHMS.md §1–2) need
  * per-idea 5-gram fingerprints so every instance can rebuild its near-duplicate index from the
  * database, a per-campaign version that orders fingerprint writes across instances, beta reputation
  * per contributor, an append-only audit of every moderation decision, flags, co-contributors of merged
- * duplicates, and notifications so nobody's idea changes status silently.
+ * duplicates, and notifications so nobody's idea changes status silently. Ideas stored before it get
+ * their fingerprints here, or the near-duplicate check would never see them.
  */
 export class QualityControlSchema1763840000000 implements MigrationInterface {
   name = 'QualityControlSchema1763840000000';
@@ -57,6 +68,30 @@ export class QualityControlSchema1763840000000 implements MigrationInterface {
       }),
     );
     await this.createModerationTables(queryRunner);
+    await this.fingerprintExistingIdeas(queryRunner);
+  }
+
+  /** Versions 1…n per campaign in submission order, as if each idea had been recorded when it came in. */
+  private async fingerprintExistingIdeas(queryRunner: QueryRunner): Promise<void> {
+    const postgres = queryRunner.connection.driver.options.type === 'postgres';
+    const p = (n: number) => Array.from({ length: n }, (_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
+    const ideas = (await queryRunner.query(
+      'SELECT "id", "campaignId", "title", "description", "status", "submittedAt" FROM "ideas" ORDER BY "campaignId", "submittedAt", "id"',
+    )) as StoredIdea[];
+    const versions = new Map<string, number>();
+    for (const idea of ideas) {
+      const version = (versions.get(idea.campaignId) ?? 0) + 1;
+      versions.set(idea.campaignId, version);
+      const active = !['rejected', 'duplicate'].includes(idea.status);
+      const grams = JSON.stringify([...shinglesOf(`${idea.title} ${idea.description}`)]);
+      await queryRunner.query(
+        `INSERT INTO "idea_fingerprints" ("ideaId", "campaignId", "version", "active", "grams", "submittedAt", "updatedAt") VALUES (${p(7)})`,
+        [idea.id, idea.campaignId, version, postgres ? active : Number(active), grams, idea.submittedAt, idea.submittedAt],
+      );
+    }
+    for (const [campaignId, version] of versions) {
+      await queryRunner.query(`INSERT INTO "campaign_fingerprint_versions" ("campaignId", "version") VALUES (${p(2)})`, [campaignId, version]);
+    }
   }
 
   private async createModerationTables(queryRunner: QueryRunner): Promise<void> {

@@ -6,6 +6,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { AuditDecision } from '../quality-control/moderation-audit.entity';
 import { ModerationLog } from '../quality-control/moderation-log.service';
 import { NearDuplicateIndex } from '../quality-control/near-duplicate-index.service';
+import { QualityReport } from '../quality-control/quality-report';
 import { ReputationService } from '../quality-control/reputation.service';
 import { authorOutcomeOf, flaggerOutcomeOf, flagOutcomeOf, ModerationDecision } from './domain/moderation-transitions';
 import { IdeaFlag } from './idea-flag.entity';
@@ -26,6 +27,15 @@ export interface TransitionRequest {
 export interface AfterCommit {
   events: Array<() => void>;
   queued: { campaignId: string; ideaId: string; reason: string } | null;
+}
+
+/**
+ * Hold reasons say why an idea waits; once published nothing waits, and the public report must not
+ * keep saying that its author had a low reputation (the audit row keeps the reason).
+ */
+function reportAfter(idea: Idea, to: IdeaStatus): QualityReport {
+  const report = idea.qualityReport as Partial<QualityReport>;
+  return { duplicateOf: report.duplicateOf ?? null, similar: report.similar ?? [], violations: report.violations ?? [], holdReasons: to === 'published' ? [] : (report.holdReasons ?? []) };
 }
 
 function isModeratorDecision(decision: AuditDecision): decision is ModerationDecision {
@@ -53,7 +63,7 @@ export class ModerationTransitions {
       ideaId: idea.id, campaignId: idea.campaignId, actorId, fromStatus: idea.status, toStatus: to, decision, reason, duplicateOfId: original?.id ?? null,
     });
     const statusReason = to === 'published' ? null : reason;
-    await manager.update(Idea, { id: idea.id }, { status: to, statusReason, duplicateOfId: original?.id ?? idea.duplicateOfId, updatedAt: audit.at });
+    await manager.update(Idea, { id: idea.id }, { status: to, statusReason, qualityReport: reportAfter(idea, to), duplicateOfId: original?.id ?? idea.duplicateOfId, updatedAt: audit.at });
     if (isModeratorDecision(decision)) {
       await this.resolveFlags(manager, idea.id, decision, audit.at);
       const outcome = authorOutcomeOf(idea.status, decision);

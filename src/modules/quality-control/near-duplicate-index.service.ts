@@ -6,7 +6,7 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import { hashedJaccardAtLeast, hashGrams } from './domain/gram-hashes';
 import { MinHashIndex } from './domain/minhash-index';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
-import { CampaignFingerprintVersion, IdeaFingerprint } from './idea-fingerprint.entity';
+import { IdeaFingerprint } from './idea-fingerprint.entity';
 
 /** Below this many ideas every one is compared (full recall); above it MinHash/LSH proposes candidates. */
 const FULL_SCAN_LIMIT = 2000;
@@ -14,8 +14,15 @@ const FULL_SCAN_LIMIT = 2000;
 const MAX_FINALISTS = 12;
 /** Hash collisions can only move a similarity by ~1/|A∪B|; the margin keeps a true match from being cut. */
 const FINALIST_MARGIN = 0.02;
-/** Campaign indexes kept in memory, least recently used dropped first; a dropped one is rebuilt from the table. */
-const MAX_INDEXED_IDEAS = 250_000;
+/**
+ * Ideas kept indexed in memory across campaigns, least recently used campaign dropped first (it is
+ * rebuilt from the table when next checked). The LSH buckets cost about 7 KB per idea, the hashed
+ * grams 1 KB: about 400 MB at this budget.
+ */
+const MAX_INDEXED_IDEAS = 50_000;
+
+/** Recent writes remembered per campaign, so the re-check in a transaction need not scan every idea. */
+const RECENT_WRITES = 4096;
 
 interface IndexedIdea {
   hashes: Uint32Array;
@@ -26,8 +33,26 @@ class CampaignIndex {
   readonly lsh = new MinHashIndex();
   readonly ideas = new Map<string, IndexedIdea>();
   readonly catchUpLock = new Mutex();
+  /** Ids written after `recentSince`, in version order. */
+  recent: Array<{ id: string; version: number }> = [];
+  recentSince = 0;
   version = 0;
   lastUsed = 0;
+
+  /** Ids whose fingerprint changed after `version`, newest last. */
+  changedAfter(version: number): string[] {
+    if (version < this.recentSince) return [...this.ideas.entries()].filter(([, idea]) => idea.version > version).map(([id]) => id);
+    const ids: string[] = [];
+    for (let i = this.recent.length - 1; i >= 0 && this.recent[i]!.version > version; i--) ids.push(this.recent[i]!.id);
+    return ids;
+  }
+
+  remember(id: string, version: number): void {
+    this.recent.push({ id, version });
+    if (this.recent.length <= RECENT_WRITES) return;
+    const dropped = this.recent.splice(0, RECENT_WRITES / 2);
+    this.recentSince = dropped[dropped.length - 1]!.version;
+  }
 }
 
 export interface CandidateQuery {
@@ -82,12 +107,12 @@ export class NearDuplicateIndex {
   /** Every idea when the campaign is small; LSH candidates when it is large; only the changed ones for a re-check. */
   private candidateIds(index: CampaignIndex, query: CandidateQuery): Iterable<string> {
     const after = query.changedAfter ?? 0;
-    if (after > 0) return [...index.ideas.entries()].filter(([, idea]) => idea.version > after).map(([id]) => id);
+    if (after > 0) return index.changedAfter(after);
     return index.ideas.size <= FULL_SCAN_LIMIT ? index.ideas.keys() : index.lsh.candidates(query.grams);
   }
 
   /** The stored grams of active ideas, read through `manager`: exact re-verification never trusts the in-memory copy. */
-  async gramsFor(manager: EntityManager, campaignId: string, ids: string[]): Promise<ExistingIdeaGrams[]> {
+  async gramsFor(campaignId: string, ids: string[], manager: EntityManager = this.uow.manager): Promise<ExistingIdeaGrams[]> {
     const rows = ids.length ? await manager.findBy(IdeaFingerprint, { ideaId: In([...new Set(ids)]) }) : [];
     return rows
       .filter((row) => row.active && row.campaignId === campaignId)
@@ -138,6 +163,7 @@ export class NearDuplicateIndex {
     index.version = Math.max(index.version, row.version);
     const known = index.ideas.get(row.ideaId);
     if (known && known.version >= row.version) return;
+    index.remember(row.ideaId, row.version);
     if (!row.active) {
       index.ideas.delete(row.ideaId);
       index.lsh.remove(row.ideaId);

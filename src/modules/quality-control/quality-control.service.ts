@@ -65,7 +65,7 @@ export class QualityControlService {
     const query = { grams, similarThreshold: basis.thresholds.similarThreshold, ignoreId: basis.ignoreId, changedAfter: basis.seenVersion };
     const { finalists } = await this.index.propose(assessment.campaignId, query, manager);
     const known = [assessment.report.duplicateOf, ...assessment.report.similar].flatMap((s) => (s ? [s.ideaId] : []));
-    const existing = (await this.index.gramsFor(manager, assessment.campaignId, [...known, ...finalists])).filter((e) => e.id !== basis.ignoreId);
+    const existing = (await this.index.gramsFor(assessment.campaignId, [...known, ...finalists], manager)).filter((e) => e.id !== basis.ignoreId);
     const near = findNearDuplicates(grams, existing, this.nearOptions(basis));
     return this.decide(settled.basis, near, assessment.fromStatus, assessment);
   }
@@ -80,7 +80,7 @@ export class QualityControlService {
         decision: 'hold', reason: report.holdReasons.join(', '), duplicateOfId: report.duplicateOf?.ideaId ?? null,
       });
     }
-    // Last, so another reader on SQLite's shared connection never sees a fingerprint that could still roll back.
+    // Last: on SQLite a read on the shared connection can see it before the commit, so nothing that could still fail may follow it.
     await this.index.write(manager, { ideaId: idea.id, campaignId: idea.campaignId, version: basis.version, grams: basis.grams, submittedAt: idea.submittedAt });
   }
 
@@ -114,7 +114,7 @@ export class QualityControlService {
       thresholds: { duplicateThreshold: input.rules.duplicateThreshold, similarThreshold: input.rules.similarThreshold, moderation: input.rules.moderation },
       lowReputation, version: null,
     };
-    const existing = await this.index.gramsFor(this.index.reader, input.campaignId, proposals.finalists);
+    const existing = await this.index.gramsFor(input.campaignId, proposals.finalists);
     const near = findNearDuplicates(grams, existing, this.nearOptions(basis));
     return this.decide(basis, near, revision?.fromStatus ?? null, { campaignId: input.campaignId, authorId: input.authorId });
   }
