@@ -106,6 +106,6 @@ export function everyNumberIsFiniteOrNull(value: unknown): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.every(everyNumberIsFiniteOrNull);
-  if (typeof value === 'object') return Object.values(value as object).every(everyNumberIsFiniteOrNull);
+  if (typeof value === 'object') return Object.values(value).every(everyNumberIsFiniteOrNull);
   return false;
 }
