@@ -13,6 +13,12 @@ const common = { testEnvironment: 'node', transform, transformIgnorePatterns, ro
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // Suites of several instances need Redis; without REDIS_URL they are not collected at all.
+      testPathIgnorePatterns: process.env.REDIS_URL ? ['/node_modules/'] : ['/node_modules/', '-redis\\.e2e-spec\\.ts$'],
+    },
   ],
 };

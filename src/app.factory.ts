@@ -11,6 +11,7 @@ import { registerJsonBodyParser } from './common/http/json-body-parser';
 import { RateLimits } from './common/rate-limit/rate-limits';
 import { validationExceptionFactory } from './common/validation/validation-errors';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { LiveIoAdapter } from './modules/realtime/live-io.adapter';
 
 export interface CreateAppOptions {
   logger?: false | Array<'log' | 'error' | 'warn' | 'debug' | 'verbose'>;
@@ -36,6 +37,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   registerJsonBodyParser(fastify);
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   installHttpRateLimit(app, config);
+  app.useWebSocketAdapter(new LiveIoAdapter(app, config));
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(

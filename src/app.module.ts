@@ -19,6 +19,7 @@ import { QualityControlModule } from './modules/quality-control/quality-control.
 import { TrainingModule } from './modules/training/training.module';
 import { UsersModule } from './modules/users/users.module';
 import { VotesModule } from './modules/votes/votes.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 
 @Module({
@@ -42,6 +43,7 @@ import { RedisModule } from './redis/redis.module';
     ModerationModule,
     TrainingModule,
     CommunitiesModule,
+    RealtimeModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: JwtAuthGuard },

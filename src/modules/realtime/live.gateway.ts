@@ -1,0 +1,120 @@
+import { Inject, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { JwtService } from '@nestjs/jwt';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import type { AccessTokenClaims } from '../../common/auth/auth-user';
+import type { DomainEventMap } from '../../common/events/domain-events';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { FloodMeter, TallyCoalescer } from './domain/tally-coalescer';
+import { JoinAck, LIVE_LIMITS, LiveClientEvents, LiveServerEvents } from './live-events';
+import { ownersRoom, RoomAccessService } from './room-access.service';
+
+type LiveSocket = Socket<LiveClientEvents, LiveServerEvents, Record<string, never>, { userId?: string }>;
+type TallyUpdate = Parameters<LiveServerEvents['tally.updated']>[0];
+
+/**
+ * The `/live` namespace. It listens to domain events emitted after commit and forwards them to the
+ * rooms allowed to see them; nothing imports it.
+ */
+@WebSocketGateway({ namespace: '/live' })
+export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect {
+  @WebSocketServer() private readonly namespace!: Namespace<LiveClientEvents, LiveServerEvents>;
+  private readonly logger = new Logger(LiveGateway.name);
+  private readonly socketsPerUser = new Map<string, number>();
+  private readonly tallies = new TallyCoalescer<TallyUpdate>(LIVE_LIMITS.tallyIntervalMs);
+
+  constructor(private readonly jwt: JwtService, private readonly rooms: RoomAccessService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** A bad or expired token is refused; no token is an anonymous listener of public campaigns. */
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (token !== undefined) {
+      const userId = typeof token === 'string' ? await this.verify(token) : null;
+      if (!userId || (this.socketsPerUser.get(userId) ?? 0) >= LIVE_LIMITS.socketsPerUser) {
+        socket.disconnect(true);
+        return;
+      }
+      socket.data.userId = userId;
+      this.socketsPerUser.set(userId, (this.socketsPerUser.get(userId) ?? 0) + 1);
+    }
+    const meter = new FloodMeter(LIVE_LIMITS.floodEvents, LIVE_LIMITS.floodWindowMs);
+    socket.use((_packet, next) => (meter.hit(Date.now()) ? socket.disconnect(true) : next()));
+  }
+
+  handleDisconnect(socket: LiveSocket): void {
+    const userId = socket.data.userId;
+    if (!userId) return;
+    const left = (this.socketsPerUser.get(userId) ?? 1) - 1;
+    if (left > 0) this.socketsPerUser.set(userId, left);
+    else this.socketsPerUser.delete(userId);
+  }
+
+  @SubscribeMessage('join')
+  async join(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<JoinAck> {
+    const room = typeof (body as { room?: unknown } | null)?.room === 'string' ? (body as { room: string }).room : '';
+    const grant = await this.rooms.grant(room, socket.data.userId);
+    if (!grant) return { ok: false, error: 'ROOM_FORBIDDEN' };
+    await socket.join(grant.rooms);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('leave')
+  async leave(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<JoinAck> {
+    const room = typeof (body as { room?: unknown } | null)?.room === 'string' ? (body as { room: string }).room.toLowerCase() : '';
+    if (!socket.rooms.has(room)) return { ok: false, error: 'ROOM_NOT_JOINED' };
+    await socket.leave(room);
+    if (room.startsWith('campaign:')) await socket.leave(`${room}:owners`);
+    return { ok: true };
+  }
+
+  @OnEvent('vote.cast')
+  onVote(event: DomainEventMap['vote.cast']): void {
+    const room = `campaign:${event.campaignId}`;
+    const delay = this.tallies.offer(room, { ideaId: event.ideaId, tally: event.tally, score: event.score }, Date.now());
+    if (delay === null) return;
+    setTimeout(() => {
+      for (const update of this.tallies.flush(room, Date.now())) this.namespace.to(room).emit('tally.updated', update);
+    }, delay).unref();
+  }
+
+  @OnEvent('idea.published')
+  onIdeaPublished(event: DomainEventMap['idea.published']): void {
+    this.namespace.to(`campaign:${event.campaignId}`).emit('idea.published', event);
+  }
+
+  @OnEvent('idea.updated')
+  onIdeaUpdated(event: DomainEventMap['idea.updated']): void {
+    this.namespace.to(`campaign:${event.campaignId}`).emit('idea.updated', event);
+  }
+
+  @OnEvent('campaign.status')
+  onCampaignStatus(event: DomainEventMap['campaign.status']): void {
+    this.namespace.to(`campaign:${event.campaignId}`).emit('campaign.status', event);
+  }
+
+  @OnEvent('moderation.queue')
+  onModerationQueue(event: DomainEventMap['moderation.queue']): void {
+    this.namespace.to(ownersRoom(event.campaignId)).emit('moderation.queue', event);
+  }
+
+  @OnEvent('responses.count')
+  onResponsesCount(event: DomainEventMap['responses.count']): void {
+    this.namespace.to(`cohort:${event.cohortId}`).emit('responses.count', event);
+  }
+
+  private async verify(token: string): Promise<string | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
+        secret: this.config.jwt.secret,
+        algorithms: ['HS256'],
+        issuer: this.config.jwt.issuer,
+        audience: this.config.jwt.audience,
+      });
+      return typeof claims.sub === 'string' ? claims.sub : null;
+    } catch (error) {
+      this.logger.debug(`refused a socket: ${(error as Error).message}`);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CampaignsModule } from '../campaigns/campaigns.module';
+import { TrainingModule } from '../training/training.module';
+import { LiveGateway } from './live.gateway';
+import { RoomAccessService } from './room-access.service';
+
+/** Nobody imports this module: it only listens to domain events. */
+@Module({ imports: [AuthModule, CampaignsModule, TrainingModule], providers: [LiveGateway, RoomAccessService] })
+export class RealtimeModule {}
