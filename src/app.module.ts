@@ -19,6 +19,9 @@ import { QualityControlModule } from './modules/quality-control/quality-control.
 import { TrainingModule } from './modules/training/training.module';
 import { UsersModule } from './modules/users/users.module';
 import { VotesModule } from './modules/votes/votes.module';
+import { IncentivesModule } from './modules/incentives/incentives.module';
+import { IntegrityModule } from './modules/integrity/integrity.module';
+import { JuryModule } from './modules/jury/jury.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -43,6 +46,9 @@ import { RedisModule } from './redis/redis.module';
     ModerationModule,
     TrainingModule,
     CommunitiesModule,
+    IncentivesModule,
+    JuryModule,
+    IntegrityModule,
     RealtimeModule,
   ],
   providers: [

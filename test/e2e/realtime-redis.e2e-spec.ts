@@ -55,7 +55,7 @@ describe('two instances on one Redis', () => {
     const ideaId = await submitIdea(a, author, campaignId);
     const port = (b.app.getHttpServer().address() as { port: number }).port;
     socket = io(`http://127.0.0.1:${port}/live`, { transports: ['websocket'], reconnection: false, forceNew: true });
-    await new Promise((resolve) => socket!.once('connect', resolve));
+    await new Promise<void>((resolve) => socket!.once('connect', () => resolve()));
     expect(await socket.timeout(2000).emitWithAck('join', { room: `campaign:${campaignId}` })).toEqual({ ok: true });
     const received = new Promise<{ ideaId: string; tally: { up: number } }>((resolve) => socket!.once('tally.updated', resolve));
     await a.http.put(`/api/ideas/${ideaId}/vote`).set(voter.auth).send({ value: 1 }).expect(200);

@@ -3,6 +3,7 @@ import { CampaignsModule } from '../campaigns/campaigns.module';
 import { IdeasModule } from '../ideas/ideas.module';
 import { LeaderboardService } from './leaderboard.service';
 import { RatingPriorRefresher } from './rating-prior.refresher';
+import { VoteInvalidationService } from './vote-invalidation.service';
 import { VoteMergeService } from './vote-merge.service';
 import { VotesController } from './votes.controller';
 import { VotesRepository } from './votes.repository';
@@ -11,7 +12,7 @@ import { VotesService } from './votes.service';
 @Module({
   imports: [CampaignsModule, IdeasModule],
   controllers: [VotesController],
-  providers: [VotesService, VotesRepository, LeaderboardService, RatingPriorRefresher, VoteMergeService],
-  exports: [VotesService, LeaderboardService, VoteMergeService],
+  providers: [VotesService, VotesRepository, LeaderboardService, RatingPriorRefresher, VoteMergeService, VoteInvalidationService],
+  exports: [VotesService, LeaderboardService, VoteMergeService, VoteInvalidationService],
 })
 export class VotesModule {}

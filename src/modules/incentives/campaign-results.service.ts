@@ -1,0 +1,94 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { newId } from '../../common/ids';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { CampaignLifecycleService } from '../campaigns/campaign-lifecycle.service';
+import { Campaign } from '../campaigns/campaign.entity';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { crowdScoreOf } from '../ideas/domain/idea-score';
+import { Idea } from '../ideas/idea.entity';
+import { voteContextOf } from '../ideas/ideas.service';
+import { IdeaReview } from '../jury/idea-review.entity';
+import { juryScore, rankIdeas, RankedIdea, RankingEntry } from '../votes/domain/ranking';
+import { splitPrizes } from './domain/awards';
+import { Award, CampaignResult } from './incentives.entities';
+import { IncentiveErrors } from './incentives.errors';
+import { PointsLedgerService } from './points-ledger.service';
+
+const INSERT_CHUNK = 500;
+
+export interface ResultsResponse {
+  campaignId: string;
+  ranking: Array<{ ideaId: string; rank: number; crowdScore: number; juryScore: number | null; finalScore: number }>;
+  awards: Array<{ rank: number; ideaId: string; userId: string; amount: number; currency: 'IDR' }>;
+}
+
+/**
+ * The final ranking and the awards, written inside the transaction that closes the campaign. The
+ * close is a conditional status update, so a second or concurrent close never reaches this step.
+ */
+@Injectable()
+export class CampaignResultsService implements OnModuleInit {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly lifecycle: CampaignLifecycleService,
+    private readonly campaigns: CampaignsService,
+    private readonly points: PointsLedgerService,
+  ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.onClose((manager, campaign, closedAt) => this.writeResults(manager, campaign, closedAt));
+  }
+
+  private async writeResults(manager: EntityManager, campaign: Campaign, closedAt: Date): Promise<void> {
+    const ideas = await manager.find(Idea, { where: { campaignId: campaign.id, status: In(['published', 'shortlisted']) } });
+    const ranked = rankIdeas(await this.rankingEntries(manager, campaign, ideas), { crowd: campaign.rules.crowdWeight, jury: campaign.rules.juryWeight });
+    const voters = new Map(ideas.map((idea) => [idea.id, idea.votersCount]));
+    for (let i = 0; i < ranked.length; i += INSERT_CHUNK) {
+      const rows = ranked.slice(i, i + INSERT_CHUNK).map((r) => ({ campaignId: campaign.id, ...r, validVoters: voters.get(r.ideaId) ?? 0 }));
+      await manager.insert(CampaignResult, rows);
+    }
+    await this.award(manager, campaign, ideas, ranked, closedAt);
+  }
+
+  private async rankingEntries(manager: EntityManager, campaign: Campaign, ideas: Idea[]): Promise<RankingEntry[]> {
+    const criteria = campaign.rules.criteria;
+    const reviews = criteria.length > 0 ? await manager.find(IdeaReview, { where: { campaignId: campaign.id } }) : [];
+    const byIdea = new Map<string, Array<Record<string, number>>>();
+    for (const review of reviews) byIdea.set(review.ideaId, [...(byIdea.get(review.ideaId) ?? []), review.scores]);
+    const context = voteContextOf(campaign);
+    return ideas.map((idea) => ({
+      ideaId: idea.id,
+      crowdScore: crowdScoreOf(idea, context),
+      juryScore: criteria.length > 0 ? juryScore(criteria, byIdea.get(idea.id) ?? []) : null,
+      validVoters: idea.votersCount,
+      submittedAt: idea.submittedAt.getTime(),
+    }));
+  }
+
+  private async award(manager: EntityManager, campaign: Campaign, ideas: Idea[], ranked: RankedIdea[], closedAt: Date): Promise<void> {
+    const authorOf = new Map(ideas.map((idea) => [idea.id, idea.authorId]));
+    const awards = splitPrizes(campaign.incentives.prizes, ranked.map((r) => ({ ideaId: r.ideaId, rank: r.rank, authorId: authorOf.get(r.ideaId)! })));
+    for (const prize of awards) {
+      await manager.insert(Award, { id: newId(), campaignId: campaign.id, ...prize, createdAt: closedAt });
+      await manager.update(Idea, { id: prize.ideaId }, { status: 'winner', updatedAt: closedAt });
+      await this.points.grant(manager, { userId: prize.userId, campaignId: campaign.id, ideaId: prize.ideaId, reason: 'idea-won', rank: prize.rank });
+    }
+  }
+
+  /** Public once closed: read from the stored rows, never recomputed. */
+  async results(campaignId: string, userId: string | undefined): Promise<ResultsResponse> {
+    const { campaign } = await this.campaigns.access(campaignId, userId);
+    if (campaign.status !== 'closed') throw new DomainError(IncentiveErrors.RESULTS_NOT_CLOSED_CONFLICT, { status: campaign.status });
+    const [ranking, awards] = await Promise.all([
+      this.uow.manager.find(CampaignResult, { where: { campaignId }, order: { rank: 'ASC' } }),
+      this.uow.manager.find(Award, { where: { campaignId }, order: { rank: 'ASC' } }),
+    ]);
+    return {
+      campaignId,
+      ranking: ranking.map(({ ideaId, rank, crowdScore, juryScore: jury, finalScore }) => ({ ideaId, rank, crowdScore, juryScore: jury, finalScore })),
+      awards: awards.map(({ rank, ideaId, userId: winner, amount, currency }) => ({ rank, ideaId, userId: winner, amount, currency })),
+    };
+  }
+}

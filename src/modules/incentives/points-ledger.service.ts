@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { EntityManager, MoreThanOrEqual } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { DomainEventMap } from '../../common/events/domain-events';
+import { newId } from '../../common/ids';
+import { decodeCursor, Page, toPage } from '../../common/pagination/cursor';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { isDailyCapped, PointsReason, pointsToGrant } from './domain/awards';
+import { PointsBalance, PointsEntry } from './incentives.entities';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface PointsResponse {
+  userId: string;
+  balance: number;
+  entries: Array<{ campaignId: string | null; ideaId: string | null; reason: string; points: number; createdAt: string }>;
+  nextCursor: string | null;
+}
+
+/**
+ * The append-only points ledger. Every entry and its balance change commit together, so a balance
+ * always equals the sum of its rows and reading one never sums them.
+ */
+@Injectable()
+export class PointsLedgerService {
+  constructor(private readonly uow: UnitOfWork, private readonly clock: Clock) {}
+
+  /** Grants once per (user, idea, reason); participation points are capped per day. */
+  async grant(manager: EntityManager, entry: { userId: string; campaignId: string; ideaId: string; reason: PointsReason; rank?: number | null }): Promise<number> {
+    const { userId, ideaId, reason } = entry;
+    if (await manager.existsBy(PointsEntry, { userId, ideaId, reason })) return 0;
+    const now = this.clock.now();
+    const today = isDailyCapped(reason) ? await this.cappedPointsSince(manager, userId, new Date(now.getTime() - DAY_MS)) : 0;
+    const points = pointsToGrant(reason, entry.rank ?? null, today);
+    await manager.insert(PointsEntry, { id: newId(), userId, campaignId: entry.campaignId, ideaId, reason, points, createdAt: now });
+    if (await manager.existsBy(PointsBalance, { userId })) await manager.increment(PointsBalance, { userId }, 'balance', points);
+    else await manager.insert(PointsBalance, { userId, balance: points });
+    return points;
+  }
+
+  private async cappedPointsSince(manager: EntityManager, userId: string, since: Date): Promise<number> {
+    const rows = await manager.find(PointsEntry, { where: { userId, reason: 'idea-published', createdAt: MoreThanOrEqual(since) }, select: { points: true } });
+    return rows.reduce((sum, row) => sum + row.points, 0);
+  }
+
+  /** Points only for ideas that pass moderation (ALGORITHMS.md §4). */
+  @OnEvent('idea.published', { async: true, promisify: true })
+  async onPublished(event: DomainEventMap['idea.published']): Promise<void> {
+    await this.uow.run((manager) => this.grant(manager, { userId: event.authorId, campaignId: event.campaignId, ideaId: event.ideaId, reason: 'idea-published' }));
+  }
+
+  async pointsOf(userId: string, limit = 20, cursor?: string): Promise<PointsResponse> {
+    const balance = (await this.uow.manager.findOneBy(PointsBalance, { userId }))?.balance ?? 0;
+    const position = decodeCursor(cursor);
+    const qb = this.uow.manager.createQueryBuilder(PointsEntry, 'p').where('p.userId = :userId', { userId });
+    if (position) qb.andWhere('(p.createdAt < :at OR (p.createdAt = :at AND p.id < :id))', { at: new Date(Number(position.key)), id: position.id });
+    const rows = await qb.orderBy('p.createdAt', 'DESC').addOrderBy('p.id', 'DESC').take(limit + 1).getMany();
+    const page: Page<PointsResponse['entries'][number]> = toPage(
+      rows,
+      limit,
+      (r) => ({ campaignId: r.campaignId, ideaId: r.ideaId, reason: r.reason, points: r.points, createdAt: r.createdAt.toISOString() }),
+      (r) => ({ key: r.createdAt.getTime(), id: r.id }),
+    );
+    return { userId, balance, entries: page.items, nextCursor: page.nextCursor };
+  }
+
+  /** The top ten by balance and the caller's own rank (one indexed count, not a sum of the ledger). */
+  async contributors(userId: string | undefined): Promise<{ items: Array<{ userId: string; balance: number; rank: number }>; me: { userId: string; balance: number; rank: number } | null }> {
+    const top = await this.uow.manager.find(PointsBalance, { order: { balance: 'DESC', userId: 'ASC' }, take: 10 });
+    const items = top.map((row, index) => ({ userId: row.userId, balance: row.balance, rank: index + 1 }));
+    if (!userId) return { items, me: null };
+    const mine = (await this.uow.manager.findOneBy(PointsBalance, { userId }))?.balance ?? 0;
+    const ahead = await this.uow.manager.countBy(PointsBalance, { balance: MoreThanOrEqual(mine + 1) });
+    return { items, me: { userId, balance: mine, rank: ahead + 1 } };
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { Campaign } from '../campaigns/campaign.entity';
+import { IdeaCounts, rankKeyOf } from '../ideas/domain/idea-score';
+import { Idea } from '../ideas/idea.entity';
+import { voteContextOf } from '../ideas/ideas.service';
+import { tallyDelta } from './domain/vote-values';
+import { Vote } from './vote.entity';
+
+/**
+ * Marks votes invalid, never deletes them: the rows stay with their reason, and the tallies of the
+ * ideas they counted for drop in the same transaction, so rankings use valid votes only.
+ */
+@Injectable()
+export class VoteInvalidationService {
+  constructor(private readonly uow: UnitOfWork, private readonly clock: Clock) {}
+
+  async invalidateVoters(campaignId: string, voterIds: string[], reason: string): Promise<{ invalidated: number; ideas: string[] }> {
+    return this.uow.run(async (manager) => {
+      const campaign = await manager.findOneByOrFail(Campaign, { id: campaignId });
+      const votes = await manager.find(Vote, { where: { campaignId, voterId: In(voterIds), valid: true } });
+      if (votes.length === 0) return { invalidated: 0, ideas: [] };
+      const now = this.clock.now();
+      for (const vote of votes) await manager.update(Vote, { ideaId: vote.ideaId, voterId: vote.voterId }, { valid: false, invalidReason: reason, updatedAt: now });
+      const ideas = [...new Set(votes.map((v) => v.ideaId))];
+      for (const ideaId of ideas) await this.dropFromTally(manager, campaign, ideaId, votes.filter((v) => v.ideaId === ideaId));
+      return { invalidated: votes.length, ideas };
+    });
+  }
+
+  private async dropFromTally(manager: EntityManager, campaign: Campaign, ideaId: string, votes: Vote[]): Promise<void> {
+    const mode = campaign.rules.voteMode;
+    const lock = this.uow.isSqlite ? {} : { lock: { mode: 'pessimistic_write' as const } };
+    const idea = await manager.findOneOrFail(Idea, { where: { id: ideaId }, ...lock });
+    const counts: IdeaCounts = { upCount: idea.upCount, downCount: idea.downCount, ratingCount: idea.ratingCount, ratingSum: idea.ratingSum, votersCount: idea.votersCount };
+    for (const vote of votes) {
+      const d = tallyDelta(mode, vote.value, null);
+      counts.upCount += d.up;
+      counts.downCount += d.down;
+      counts.ratingCount += d.ratingCount;
+      counts.ratingSum += d.ratingSum;
+      counts.votersCount += d.voters;
+    }
+    await manager.update(Idea, { id: ideaId }, { ...counts, rankKey: rankKeyOf(counts, voteContextOf(campaign)) });
+    if (mode === 'rating') {
+      await manager.decrement(Campaign, { id: campaign.id }, 'ratingsCount', idea.ratingCount - counts.ratingCount);
+      await manager.decrement(Campaign, { id: campaign.id }, 'ratingsSum', idea.ratingSum - counts.ratingSum);
+    }
+  }
+}
