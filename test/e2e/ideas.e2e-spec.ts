@@ -116,6 +116,8 @@ describe('ideas', () => {
       await t.http.post(`/api/ideas/${id}/feedback`).set(owner.auth).send({ body: 'Bagus, coba hitung biaya kemasannya.' }).expect(201);
       await t.http.post(`/api/ideas/${id}/feedback`).set(other.auth).send({ body: 'Saya bukan pemilik.' }).expect(403);
       await t.http.post(`/api/ideas/${id}/feedback`).set(owner.auth).send({}).expect(400);
+      const mine = await t.http.get('/api/me/ideas').set(author.auth).expect(200);
+      expect(mine.body.items.find((i: { id: string }) => i.id === id).latestFeedback).toBe('Bagus, coba hitung biaya kemasannya.');
       const read = await t.http.get(`/api/ideas/${id}/feedback`).set(author.auth).expect(200);
       expect(read.body.items).toEqual([expect.objectContaining({ body: 'Bagus, coba hitung biaya kemasannya.', authorId: owner.id })]);
       await t.http.get(`/api/ideas/${id}/feedback`).set(other.auth).expect(403);

@@ -53,6 +53,11 @@ describe('jury, results, awards and points', () => {
     const points = await t.http.get(`/api/users/${authors[1].id}/points`).expect(200);
     expect(points.body.entries.map((e: { reason: string }) => e.reason).sort()).toEqual(['idea-published', 'idea-won']);
     expect(points.body.balance).toBe(10 + 50 + 30);
+    expect(points.body.badges).toEqual(['first-published-idea', 'first-win']);
+    const board = await t.http.get(`/api/leaderboards/contributors?campaignId=${id}`).set(authors[2].auth).expect(200);
+    expect(board.body.items[0]).toMatchObject({ userId: authors[1].id, balance: 90, rank: 1 });
+    expect(board.body.me).toMatchObject({ userId: authors[2].id, balance: 10 });
+    await t.http.get('/api/leaderboards/contributors?campaignId=nope').expect(400);
   });
 
   it('lets the jury change the winner when the weights say so', async () => {

@@ -1,11 +1,16 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
 import { PageQuery } from '../../common/pagination/page-query';
 import { CampaignResultsService } from './campaign-results.service';
 import { PointsLedgerService } from './points-ledger.service';
+
+export class ContributorsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID('all') campaignId?: string;
+}
 
 @ApiTags('incentives')
 @ApiBearerAuth()
@@ -25,8 +30,9 @@ export class IncentivesController {
     return this.points.pointsOf(id, query.limit ?? 20, query.cursor);
   }
 
+  /** Overall by balance, or `?campaignId=` for the points earned in one campaign. */
   @Get('leaderboards/contributors')
-  contributors(@CurrentUser() caller: AuthUser | undefined) {
-    return this.points.contributors(caller?.id);
+  contributors(@CurrentUser() caller: AuthUser | undefined, @Query() query: ContributorsQuery) {
+    return query.campaignId ? this.points.campaignContributors(query.campaignId.toLowerCase(), caller?.id) : this.points.contributors(caller?.id);
   }
 }

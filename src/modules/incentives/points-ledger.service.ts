@@ -6,7 +6,7 @@ import { DomainEventMap } from '../../common/events/domain-events';
 import { newId } from '../../common/ids';
 import { decodeCursor, Page, toPage } from '../../common/pagination/cursor';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { isDailyCapped, PointsReason, pointsToGrant } from './domain/awards';
+import { BadgeKey, badgesEarned, isDailyCapped, PointsReason, pointsToGrant } from './domain/awards';
 import { PointsBalance, PointsEntry } from './incentives.entities';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -14,8 +14,21 @@ const DAY_MS = 24 * 3600 * 1000;
 export interface PointsResponse {
   userId: string;
   balance: number;
+  /** Badges at the thresholds of ALGORITHMS.md §4, from the ledger's own record of what happened. */
+  badges: BadgeKey[];
   entries: Array<{ campaignId: string | null; ideaId: string | null; reason: string; points: number; createdAt: string }>;
   nextCursor: string | null;
+}
+
+export interface ContributorRank {
+  userId: string;
+  balance: number;
+  rank: number;
+}
+
+export interface ContributorBoard {
+  items: ContributorRank[];
+  me: ContributorRank | null;
 }
 
 /**
@@ -62,11 +75,40 @@ export class PointsLedgerService {
       (r) => ({ campaignId: r.campaignId, ideaId: r.ideaId, reason: r.reason, points: r.points, createdAt: r.createdAt.toISOString() }),
       (r) => ({ key: r.createdAt.getTime(), id: r.id }),
     );
-    return { userId, balance, entries: page.items, nextCursor: page.nextCursor };
+    return { userId, balance, badges: await this.badgesOf(userId), entries: page.items, nextCursor: page.nextCursor };
+  }
+
+  private async badgesOf(userId: string): Promise<BadgeKey[]> {
+    const rows: Array<{ reason: string; n: number | string }> = await this.uow.manager
+      .createQueryBuilder(PointsEntry, 'p')
+      .select('p.reason', 'reason')
+      .addSelect('COUNT(*)', 'n')
+      .where('p.userId = :userId', { userId })
+      .groupBy('p.reason')
+      .getRawMany();
+    const count = (reason: PointsReason) => Number(rows.find((r) => r.reason === reason)?.n ?? 0);
+    const none = { publishedIdeas: 0, shortlistedIdeas: 0, wins: 0 };
+    return badgesEarned(none, { publishedIdeas: count('idea-published'), shortlistedIdeas: count('idea-shortlisted'), wins: count('idea-won') });
+  }
+
+  /** A campaign's contributors by the points they earned in it: top ten and the caller's own rank. */
+  async campaignContributors(campaignId: string, userId: string | undefined): Promise<ContributorBoard> {
+    const rows: Array<{ userId: string; total: number | string }> = await this.uow.manager
+      .createQueryBuilder(PointsEntry, 'p')
+      .select('p.userId', 'userId')
+      .addSelect('SUM(p.points)', 'total')
+      .where('p.campaignId = :campaignId', { campaignId })
+      .groupBy('p.userId')
+      .orderBy('total', 'DESC')
+      .addOrderBy('p.userId', 'ASC')
+      .getRawMany();
+    const ranked = rows.map((row, index) => ({ userId: row.userId, balance: Number(row.total), rank: index + 1 }));
+    const me = userId ? (ranked.find((row) => row.userId === userId) ?? { userId, balance: 0, rank: ranked.length + 1 }) : null;
+    return { items: ranked.slice(0, 10), me };
   }
 
   /** The top ten by balance and the caller's own rank (one indexed count, not a sum of the ledger). */
-  async contributors(userId: string | undefined): Promise<{ items: Array<{ userId: string; balance: number; rank: number }>; me: { userId: string; balance: number; rank: number } | null }> {
+  async contributors(userId: string | undefined): Promise<ContributorBoard> {
     const top = await this.uow.manager.find(PointsBalance, { order: { balance: 'DESC', userId: 'ASC' }, take: 10 });
     const items = top.map((row, index) => ({ userId: row.userId, balance: row.balance, rank: index + 1 }));
     if (!userId) return { items, me: null };
