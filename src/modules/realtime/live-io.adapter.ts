@@ -25,9 +25,19 @@ export class LiveIoAdapter extends IoAdapter {
       cors: { origin: origins.length > 0 ? origins : false },
     }) as Server;
     if (this.config.redisUrl) {
+      const logger = new Logger('LiveIoAdapter');
       const pub = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 2 });
       const sub = pub.duplicate();
-      for (const client of [pub, sub]) client.on('error', (error: Error) => new Logger('LiveIoAdapter').warn(error.message));
+      for (const client of [pub, sub]) client.on('error', (error: Error) => logger.warn(error.message));
+      // The adapter does not wait for its publishes; one failing while Redis is away must be logged,
+      // not left as an unhandled rejection that would stop the process.
+      const publish: (channel: string, message: string | Buffer) => Promise<number> = pub.publish.bind(pub);
+      const guarded: typeof publish = (channel, message) =>
+        publish(channel, message).catch((error: Error) => {
+          logger.warn(`publish failed: ${error.message}`);
+          return 0;
+        });
+      Object.defineProperty(pub, 'publish', { value: guarded });
       this.redisClients.push(pub, sub);
       server.adapter(createAdapter(pub, sub, { key: 'sayembara:live' }));
     }

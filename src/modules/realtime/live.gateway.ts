@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
@@ -18,13 +18,19 @@ type TallyUpdate = Parameters<LiveServerEvents['tally.updated']>[0];
  * rooms allowed to see them; nothing imports it.
  */
 @WebSocketGateway({ namespace: '/live' })
-export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect {
+export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private readonly namespace!: Namespace<LiveClientEvents, LiveServerEvents>;
   private readonly logger = new Logger(LiveGateway.name);
   private readonly socketsPerUser = new Map<string, number>();
   private readonly tallies = new TallyCoalescer<TallyUpdate>(LIVE_LIMITS.tallyIntervalMs);
+  private closing = false;
 
   constructor(private readonly jwt: JwtService, private readonly rooms: RoomAccessService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Events still arriving while the app shuts down have nobody left to reach. */
+  onModuleDestroy(): void {
+    this.closing = true;
+  }
 
   /** A bad or expired token is refused; no token is an anonymous listener of public campaigns. */
   async handleConnection(socket: LiveSocket): Promise<void> {
@@ -74,33 +80,46 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect {
     const delay = this.tallies.offer(room, { ideaId: event.ideaId, tally: event.tally, score: event.score }, Date.now());
     if (delay === null) return;
     setTimeout(() => {
-      for (const update of this.tallies.flush(room, Date.now())) this.namespace.to(room).emit('tally.updated', update);
+      for (const update of this.tallies.flush(room, Date.now())) this.broadcast(room, 'tally.updated', update);
     }, delay).unref();
   }
 
   @OnEvent('idea.published')
   onIdeaPublished(event: DomainEventMap['idea.published']): void {
-    this.namespace.to(`campaign:${event.campaignId}`).emit('idea.published', event);
+    this.broadcast(`campaign:${event.campaignId}`, 'idea.published', event);
   }
 
   @OnEvent('idea.updated')
   onIdeaUpdated(event: DomainEventMap['idea.updated']): void {
-    this.namespace.to(`campaign:${event.campaignId}`).emit('idea.updated', event);
+    this.broadcast(`campaign:${event.campaignId}`, 'idea.updated', event);
   }
 
   @OnEvent('campaign.status')
   onCampaignStatus(event: DomainEventMap['campaign.status']): void {
-    this.namespace.to(`campaign:${event.campaignId}`).emit('campaign.status', event);
+    this.broadcast(`campaign:${event.campaignId}`, 'campaign.status', event);
   }
 
   @OnEvent('moderation.queue')
   onModerationQueue(event: DomainEventMap['moderation.queue']): void {
-    this.namespace.to(ownersRoom(event.campaignId)).emit('moderation.queue', event);
+    this.broadcast(ownersRoom(event.campaignId), 'moderation.queue', event);
   }
 
   @OnEvent('responses.count')
   onResponsesCount(event: DomainEventMap['responses.count']): void {
-    this.namespace.to(`cohort:${event.cohortId}`).emit('responses.count', event);
+    this.broadcast(`cohort:${event.cohortId}`, 'responses.count', event);
+  }
+
+  /**
+   * A lost Redis connection or a namespace already shut down must not turn a committed vote into a
+   * crashed process: a broadcast that fails is logged and dropped (clients catch up on reconnect).
+   */
+  private broadcast<E extends keyof LiveServerEvents>(room: string, event: E, payload: Parameters<LiveServerEvents[E]>[0]): void {
+    if (this.closing) return;
+    try {
+      (this.namespace.to(room).emit as (e: E, p: Parameters<LiveServerEvents[E]>[0]) => boolean)(event, payload);
+    } catch (error) {
+      this.logger.warn(`dropped ${event} for ${room}: ${(error as Error).message}`);
+    }
   }
 
   private async verify(token: string): Promise<string | null> {
