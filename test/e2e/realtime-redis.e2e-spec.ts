@@ -62,6 +62,23 @@ describe('two instances on one Redis', () => {
     expect(await received).toMatchObject({ ideaId, tally: { up: 1 } });
   });
 
+  it('caps one user at five sockets across both instances', async () => {
+    const user = await registerUser(a);
+    const open = (app: TestApp) =>
+      new Promise<Socket>((resolve, reject) => {
+        const port = (app.app.getHttpServer().address() as { port: number }).port;
+        const s = io(`http://127.0.0.1:${port}/live`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: user.token } });
+        s.once('connect', () => setTimeout(() => (s.connected ? resolve(s) : reject(new Error('refused'))), 150));
+        s.once('connect_error', reject);
+      });
+    const sockets = [await open(a), await open(a), await open(a), await open(b), await open(b)];
+    await expect(open(b)).rejects.toThrow();
+    sockets[0]!.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    sockets.push(await open(b));
+    for (const s of sockets) s.disconnect();
+  });
+
   it('keeps a login lock-out reached through A on B', async () => {
     const email = `lock-${Date.now()}@contoh.id`;
     await a.http.post('/api/auth/register').send({ displayName: 'Kunci', email, password: 'rahasia-kuat-123' }).expect(201);

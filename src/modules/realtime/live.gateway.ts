@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { FloodMeter, TallyCoalescer } from './domain/tally-coalescer';
 import { JoinAck, LIVE_LIMITS, LiveClientEvents, LiveServerEvents } from './live-events';
 import { ownersRoom, RoomAccessService } from './room-access.service';
+import { SocketQuota } from './socket-quota';
 
 type LiveSocket = Socket<LiveClientEvents, LiveServerEvents, Record<string, never>, { userId?: string }>;
 type TallyUpdate = Parameters<LiveServerEvents['tally.updated']>[0];
@@ -21,11 +22,10 @@ type TallyUpdate = Parameters<LiveServerEvents['tally.updated']>[0];
 export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private readonly namespace!: Namespace<LiveClientEvents, LiveServerEvents>;
   private readonly logger = new Logger(LiveGateway.name);
-  private readonly socketsPerUser = new Map<string, number>();
   private readonly tallies = new TallyCoalescer<TallyUpdate>(LIVE_LIMITS.tallyIntervalMs);
   private closing = false;
 
-  constructor(private readonly jwt: JwtService, private readonly rooms: RoomAccessService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly jwt: JwtService, private readonly rooms: RoomAccessService, private readonly quota: SocketQuota, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /** Events still arriving while the app shuts down have nobody left to reach. */
   onModuleDestroy(): void {
@@ -37,23 +37,18 @@ export class LiveGateway implements OnGatewayConnection, OnGatewayDisconnect, On
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (token !== undefined) {
       const userId = typeof token === 'string' ? await this.verify(token) : null;
-      if (!userId || (this.socketsPerUser.get(userId) ?? 0) >= LIVE_LIMITS.socketsPerUser) {
+      if (!userId || !(await this.quota.take(userId).catch(() => false))) {
         socket.disconnect(true);
         return;
       }
       socket.data.userId = userId;
-      this.socketsPerUser.set(userId, (this.socketsPerUser.get(userId) ?? 0) + 1);
     }
     const meter = new FloodMeter(LIVE_LIMITS.floodEvents, LIVE_LIMITS.floodWindowMs);
     socket.use((_packet, next) => (meter.hit(Date.now()) ? socket.disconnect(true) : next()));
   }
 
-  handleDisconnect(socket: LiveSocket): void {
-    const userId = socket.data.userId;
-    if (!userId) return;
-    const left = (this.socketsPerUser.get(userId) ?? 1) - 1;
-    if (left > 0) this.socketsPerUser.set(userId, left);
-    else this.socketsPerUser.delete(userId);
+  async handleDisconnect(socket: LiveSocket): Promise<void> {
+    if (socket.data.userId) await this.quota.release(socket.data.userId);
   }
 
   @SubscribeMessage('join')
