@@ -154,3 +154,25 @@ describe('live channel', () => {
     await expect(connect(t, user.token)).rejects.toThrow();
   });
 });
+
+describe('live channel origins', () => {
+  it('admits browsers only from the configured origins', async () => {
+    const t = await createTestApp({ listen: true, env: { CORS_ORIGINS: 'https://sayembara.id' } });
+    try {
+      const port = (t.app.getHttpServer().address() as { port: number }).port;
+      const attempt = (origin: string) =>
+        new Promise<boolean>((resolve) => {
+          const socket = io(`http://127.0.0.1:${port}/live`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { Origin: origin } });
+          socket.once('connect', () => {
+            socket.disconnect();
+            resolve(true);
+          });
+          socket.once('connect_error', () => resolve(false));
+        });
+      expect(await attempt('https://sayembara.id')).toBe(true);
+      expect(await attempt('https://evil.example')).toBe(false);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -23,6 +24,12 @@ export class LiveIoAdapter extends IoAdapter {
       ...options,
       maxHttpBufferSize: LIVE_LIMITS.maxMessageBytes,
       cors: { origin: origins.length > 0 ? origins : false },
+      // CORS does not cover WebSocket upgrades, so browsers from other origins are refused here too;
+      // clients that send no Origin (apps, servers) are not browsers and pass.
+      allowRequest: (request: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => {
+        const origin = request.headers.origin;
+        callback(null, origin === undefined || origins.includes(origin));
+      },
     }) as Server;
     if (this.config.redisUrl) {
       const logger = new Logger('LiveIoAdapter');
