@@ -24,6 +24,8 @@ export interface AppConfig {
   host: string;
   database: DatabaseConfig;
   redisUrl: string | null;
+  /** Prefix of the live channel's Redis keys and pub/sub channels; a test run takes its own. */
+  liveRedisPrefix: string;
   jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   rateLimits: RateLimitConfig;
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST || '0.0.0.0',
     database: readDatabase(env),
     redisUrl: env.REDIS_URL || null,
+    liveRedisPrefix: env.LIVE_REDIS_PREFIX || 'sayembara:live',
     jwt: {
       secret: readJwtSecret(env, appEnv),
       issuer: 'sayembara',

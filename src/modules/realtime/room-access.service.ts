@@ -1,37 +1,46 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
 import { CampaignsService } from '../campaigns/campaigns.service';
-import { TrainingAccessService } from '../training/training-access.service';
+import { CohortRoomAccess } from './cohort-room-access';
+import { campaignRoom, cohortRoom, ownersRoom, parseRoom, RoomName } from './domain/room-name';
+import type { RoomError } from './live-events';
 
-export interface RoomGrant {
-  /** Rooms to join: the public one and, for owners and trainers, their private companion. */
-  rooms: string[];
-}
+export type RoomGrant = { ok: true; rooms: string[] } | { ok: false; error: RoomError };
 
-const ROOM = /^(campaign|cohort):([0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$/;
-
-export function ownersRoom(campaignId: string): string {
-  return `campaign:${campaignId}:owners`;
-}
-
-/** Who may listen where: campaign rooms as the campaign is visible, cohort rooms for its trainers. */
+/**
+ * Who may listen where, decided by the same services as HTTP: a campaign room as the campaign is
+ * visible to the caller (anyone for a public one; owners and members for a private or draft one), with
+ * the owners' room added for its owners; a cohort room for its trainers only, never anonymously.
+ */
 @Injectable()
 export class RoomAccessService {
-  constructor(private readonly campaigns: CampaignsService, private readonly training: TrainingAccessService) {}
+  private readonly logger = new Logger(RoomAccessService.name);
 
-  async grant(room: string, userId: string | undefined): Promise<RoomGrant | null> {
-    const match = ROOM.exec(room.toLowerCase());
-    if (!match) return null;
-    const [, kind, id] = match as unknown as [string, 'campaign' | 'cohort', string];
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly cohorts: CohortRoomAccess,
+  ) {}
+
+  async grant(name: unknown, userId: string | undefined): Promise<RoomGrant> {
+    const room = parseRoom(name);
+    if (!room) return { ok: false, error: 'ROOM_INVALID' };
     try {
-      if (kind === 'campaign') {
-        const { isOwner } = await this.campaigns.access(id, userId);
-        return { rooms: isOwner ? [`campaign:${id}`, ownersRoom(id)] : [`campaign:${id}`] };
-      }
-      if (!userId) return null;
-      await this.training.cohortAsTrainer(id, userId);
-      return { rooms: [`cohort:${id}`] };
-    } catch {
-      return null;
+      const rooms = await this.roomsFor(room, userId);
+      return rooms ? { ok: true, rooms } : { ok: false, error: 'ROOM_FORBIDDEN' };
+    } catch (error) {
+      // A campaign the caller may not see is a 404 in HTTP: here the same refusal as a forbidden one.
+      if (error instanceof DomainError) return { ok: false, error: 'ROOM_FORBIDDEN' };
+      this.logger.warn(`could not authorise ${room.kind}:${room.id}: ${(error as Error).message}`);
+      return { ok: false, error: 'ROOM_UNAVAILABLE' };
     }
+  }
+
+  private async roomsFor(room: RoomName, userId: string | undefined): Promise<string[] | null> {
+    if (room.kind === 'campaign') {
+      const { isOwner } = await this.campaigns.access(room.id, userId);
+      return isOwner ? [campaignRoom(room.id), ownersRoom(room.id)] : [campaignRoom(room.id)];
+    }
+    if (!userId) return null;
+    return (await this.cohorts.mayJoin(room.id, userId)) ? [cohortRoom(room.id)] : null;
   }
 }

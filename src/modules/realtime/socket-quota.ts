@@ -1,48 +1,33 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type Redis from 'ioredis';
-import { REDIS } from '../../redis/redis.module';
-import { LIVE_LIMITS } from './live-events';
-
-/** Counts an abandoned instance's sockets out after a while instead of locking its users out for good. */
-const REDIS_COUNT_TTL_SECONDS = 3600;
-
 /**
- * Open sockets per user: in memory on one instance, in Redis when several share it, so the cap of
- * five holds across instances too.
+ * Open sockets per user (at most five). Places are taken by socket id, so releasing twice, or releasing a
+ * place never taken, changes nothing.
  */
-@Injectable()
-export class SocketQuota {
-  private readonly local = new Map<string, number>();
+export abstract class SocketQuota {
+  /** Takes a place for this socket; false, with nothing taken, when the user has no place left. */
+  abstract acquire(userId: string, socketId: string): Promise<boolean>;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
+  abstract release(userId: string, socketId: string): Promise<void>;
+}
 
-  /** Takes a place for the user; false (and nothing taken) when the user is at the cap. */
-  async take(userId: string): Promise<boolean> {
-    if (!this.redis) {
-      const open = this.local.get(userId) ?? 0;
-      if (open >= LIVE_LIMITS.socketsPerUser) return false;
-      this.local.set(userId, open + 1);
-      return true;
-    }
-    const key = this.key(userId);
-    const open = await this.redis.incr(key);
-    await this.redis.expire(key, REDIS_COUNT_TTL_SECONDS);
-    if (open <= LIVE_LIMITS.socketsPerUser) return true;
-    await this.redis.decr(key);
-    return false;
+/** One instance without Redis: the count lives in this process. */
+export class MemorySocketQuota extends SocketQuota {
+  private readonly open = new Map<string, Set<string>>();
+
+  constructor(private readonly limit: number) {
+    super();
   }
 
-  async release(userId: string): Promise<void> {
-    if (!this.redis) {
-      const left = (this.local.get(userId) ?? 1) - 1;
-      if (left > 0) this.local.set(userId, left);
-      else this.local.delete(userId);
-      return;
-    }
-    await this.redis.decr(this.key(userId)).catch(() => undefined);
+  acquire(userId: string, socketId: string): Promise<boolean> {
+    const sockets = this.open.get(userId) ?? new Set<string>();
+    if (sockets.size >= this.limit) return Promise.resolve(false);
+    this.open.set(userId, sockets.add(socketId));
+    return Promise.resolve(true);
   }
 
-  private key(userId: string): string {
-    return `sayembara:live:sockets:${userId}`;
+  release(userId: string, socketId: string): Promise<void> {
+    const sockets = this.open.get(userId);
+    sockets?.delete(socketId);
+    if (sockets?.size === 0) this.open.delete(userId);
+    return Promise.resolve();
   }
 }
