@@ -13,7 +13,7 @@ import { Cohort, CohortParticipant } from '../modules/training/cohort.entity';
 import { Instrument, InstrumentResponse } from '../modules/training/instrument.entity';
 import { Program, ProgramTrainer } from '../modules/training/program.entity';
 import { User } from '../modules/users/user.entity';
-import { Vote } from '../modules/votes/vote.entity';
+import { Vote, VoteExclusion } from '../modules/votes/vote.entity';
 
 /** Every entity of the service; modules register theirs here so app, tests and CLI share one list. */
-export const ENTITIES = [User, RefreshToken, Community, Business, BusinessOwner, Campaign, CampaignTransition, CampaignMember, CampaignVoter, Idea, IdeaRevision, IdeaFeedback, Vote, IdeaFingerprint, CampaignFingerprintVersion, ContributorReputation, ModerationAudit, IdeaFlag, IdeaContributor, Notification, Program, ProgramTrainer, Cohort, CohortParticipant, Instrument, InstrumentResponse, IdeaReview, CampaignResult, Award, PointsEntry, PointsBalance];
+export const ENTITIES = [User, RefreshToken, Community, Business, BusinessOwner, Campaign, CampaignTransition, CampaignMember, CampaignVoter, Idea, IdeaRevision, IdeaFeedback, Vote, IdeaFingerprint, CampaignFingerprintVersion, ContributorReputation, ModerationAudit, IdeaFlag, IdeaContributor, VoteExclusion, Notification, Program, ProgramTrainer, Cohort, CohortParticipant, Instrument, InstrumentResponse, IdeaReview, CampaignResult, Award, PointsEntry, PointsBalance];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
+import { SqliteWriteBatcher } from './sqlite-write-batcher';
 
 /**
  * The only way to write. TypeORM's better-sqlite3 driver shares one connection for the whole process,
@@ -11,6 +12,7 @@ import { DataSource, EntityManager } from 'typeorm';
 @Injectable()
 export class UnitOfWork {
   private readonly sqliteWriteLock: Mutex | null;
+  private batcher: SqliteWriteBatcher | null = null;
 
   constructor(private readonly dataSource: DataSource) {
     this.sqliteWriteLock = dataSource.options.type === 'better-sqlite3' ? new Mutex() : null;
@@ -27,13 +29,23 @@ export class UnitOfWork {
   }
 
   /**
-   * For hot paths on SQLite: runs synchronous statements on the raw better-sqlite3 handle in one
-   * transaction, still behind the same lock so no TypeORM transaction can be open meanwhile.
+   * For hot paths on SQLite: runs synchronous statements on the raw better-sqlite3 handle, still
+   * behind the same lock so no TypeORM transaction can be open meanwhile. Writes arriving together
+   * share one commit (SqliteWriteBatcher); each is atomic on its own and answered after the commit.
    */
-  async runSqliteNative<T>(work: (db: SqliteHandle) => T): Promise<T> {
+  runSqliteNative<T>(work: (db: SqliteHandle) => T): Promise<T> {
     if (!this.sqliteWriteLock) throw new Error('runSqliteNative is for SQLite only');
-    const db = (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection;
-    return this.sqliteWriteLock.runExclusive(() => db.transaction(() => work(db))());
+    if (!this.batcher) {
+      const lock = this.sqliteWriteLock;
+      this.batcher = new SqliteWriteBatcher(this.sqliteHandle, (flush) => lock.runExclusive(flush));
+    }
+    return this.batcher.run(work);
+  }
+
+  /** The raw better-sqlite3 connection, for prepared reads on hot paths (SQLite only). */
+  get sqliteHandle(): SqliteHandle {
+    if (!this.sqliteWriteLock) throw new Error('sqliteHandle is for SQLite only');
+    return (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection;
   }
 
   get manager(): EntityManager {

@@ -49,7 +49,36 @@ describe('vote integrity', () => {
     expect(Number(kept.n)).toBe(8);
     await t.http.put(`/api/ideas/${gamed}/vote`).set(sockpuppets[0]!.auth).send({ value: 1 }).expect(200);
     expect((await t.http.get(`/api/ideas/${gamed}`).expect(200)).body.tally.up).toBe(0);
+
+    // the exclusion holds for the rest of the campaign: a vote on another idea is kept but does not count
+    await t.http.put(`/api/ideas/${honest}/vote`).set(sockpuppets[1]!.auth).send({ value: 1 }).expect(200);
+    expect((await t.http.get(`/api/ideas/${honest}`).expect(200)).body.tally).toMatchObject({ up: 3, voters: 3 });
+    const [onHonest] = await db.query(`SELECT "valid", "invalidReason" FROM "votes" WHERE "ideaId" = ${p} AND "voterId" = ${db.options.type === 'postgres' ? '$2' : '?'}`, [honest, sockpuppets[1]!.id]);
+    expect(onHonest.invalidReason).toBe('one device, new accounts');
+    expect([false, 0]).toContain(onHonest.valid);
+    // withdrawing and casting again does not launder the vote; the evidence stays
+    await t.http.delete(`/api/ideas/${gamed}/vote`).set(sockpuppets[2]!.auth).expect(200);
+    await t.http.put(`/api/ideas/${gamed}/vote`).set(sockpuppets[2]!.auth).send({ value: 1 }).expect(200);
+    expect((await t.http.get(`/api/ideas/${gamed}`).expect(200)).body.tally).toMatchObject({ up: 0, voters: 0 });
+    const [stillKept] = await db.query(`SELECT COUNT(*) AS n FROM "votes" WHERE "ideaId" = ${p} AND "invalidReason" IS NOT NULL`, [gamed]);
+    expect(Number(stillKept.n)).toBe(8);
+    // excluding again changes nothing and is not an error
+    const again = await t.http.post(`/api/campaigns/${id}/integrity/exclusions`).set(owner.auth).send({ voterIds: [sockpuppets[0]!.id], reason: 'again' }).expect(200);
+    expect(again.body.invalidated).toBe(0);
   }, 60_000);
+
+  it('refuses an exclusion naming someone who never voted here, and then excludes nobody', async () => {
+    const id = await makeOpenCampaign(t, owner);
+    const idea = await submitIdea(t, await registerUser(t), id);
+    const voter = await registerUser(t);
+    await t.http.put(`/api/ideas/${idea}/vote`).set(voter.auth).send({ value: 1 }).expect(200);
+    const refused = await t.http.post(`/api/campaigns/${id}/integrity/exclusions`).set(owner.auth).send({ voterIds: [voter.id, stranger.id], reason: 'mixed list' }).expect(400);
+    expect(refused.body.details).toMatchObject({ notVoters: [stranger.id] });
+    expect((await t.http.get(`/api/ideas/${idea}`).expect(200)).body.tally.up).toBe(1);
+    const other = await submitIdea(t, await registerUser(t), id);
+    await t.http.put(`/api/ideas/${other}/vote`).set(voter.auth).send({ value: 1 }).expect(200);
+    expect((await t.http.get(`/api/ideas/${other}`).expect(200)).body.tally.up).toBe(1);
+  });
 
   it('keeps the report and exclusions to owners', async () => {
     const id = await makeOpenCampaign(t, owner);

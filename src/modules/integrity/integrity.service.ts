@@ -10,7 +10,7 @@ import { Vote } from '../votes/vote.entity';
 import { VoteInvalidationService } from '../votes/vote-invalidation.service';
 
 export const IntegrityErrors = defineErrors({
-  INTEGRITY_VOTERS_INVALID: { status: 400, id: 'Pemilih yang dikecualikan tidak memberi suara di sayembara ini.', en: 'The excluded voters did not vote in this campaign.' },
+  INTEGRITY_VOTERS_INVALID: { status: 400, id: 'voterIds: sebagian pemilih tidak pernah memberi suara di sayembara ini.', en: 'voterIds: some of these voters never voted in this campaign.' },
 });
 
 /**
@@ -43,10 +43,11 @@ export class IntegrityService {
     return { campaignId, votes: votes.length, ...buildIntegrityReport(events) };
   }
 
+  /** Idempotent: excluding a voter twice leaves one exclusion and invalidates nothing more. */
   async exclude(campaignId: string, ownerId: string, voterIds: string[], reason: string): Promise<{ invalidated: number; ideas: string[] }> {
     const campaign = await this.campaigns.accessAsOwner(campaignId, ownerId);
-    const result = await this.invalidation.invalidateVoters(campaignId, voterIds, reason);
-    if (result.invalidated === 0) throw new DomainError(IntegrityErrors.INTEGRITY_VOTERS_INVALID);
+    const { notVoters, ...result } = await this.invalidation.excludeVoters(campaignId, [...new Set(voterIds)], reason, ownerId);
+    if (notVoters.length > 0) throw new DomainError(IntegrityErrors.INTEGRITY_VOTERS_INVALID, {}, { field: 'voterIds', notVoters });
     for (const ideaId of result.ideas) this.events.emit('idea.updated', { campaignId: campaign.id, ideaId, status: 'published', title: '' });
     return result;
   }

@@ -7,7 +7,7 @@ import { IdeaCounts, rankKeyOf } from '../ideas/domain/idea-score';
 import { Idea } from '../ideas/idea.entity';
 import { voteContextOf } from '../ideas/ideas.service';
 import { tallyDelta } from './domain/vote-values';
-import { Vote } from './vote.entity';
+import { Vote, VoteExclusion } from './vote.entity';
 
 /**
  * Marks votes invalid, never deletes them: the rows stay with their reason, and the tallies of the
@@ -17,16 +17,27 @@ import { Vote } from './vote.entity';
 export class VoteInvalidationService {
   constructor(private readonly uow: UnitOfWork, private readonly clock: Clock) {}
 
-  async invalidateVoters(campaignId: string, voterIds: string[], reason: string): Promise<{ invalidated: number; ideas: string[] }> {
+  /**
+   * Excludes voters from a campaign: their votes so far become invalid, and the exclusion is stored
+   * so every later vote of theirs there is recorded invalid too. Voters who never voted in the
+   * campaign are refused (`notVoters`), and then nothing changes.
+   */
+  async excludeVoters(campaignId: string, voterIds: string[], reason: string, excludedById: string): Promise<{ invalidated: number; ideas: string[]; notVoters: string[] }> {
     return this.uow.run(async (manager) => {
       const campaign = await manager.findOneByOrFail(Campaign, { id: campaignId });
-      const votes = await manager.find(Vote, { where: { campaignId, voterId: In(voterIds), valid: true } });
-      if (votes.length === 0) return { invalidated: 0, ideas: [] };
+      const cast = await manager.find(Vote, { where: { campaignId, voterId: In(voterIds) } });
+      const voted = new Set(cast.map((v) => v.voterId));
+      const notVoters = voterIds.filter((id) => !voted.has(id));
+      if (notVoters.length > 0) return { invalidated: 0, ideas: [], notVoters };
       const now = this.clock.now();
+      const exclusions = [...voted].map((voterId) => ({ campaignId, voterId, reason, excludedById, createdAt: now }));
+      await manager.createQueryBuilder().insert().into(VoteExclusion).values(exclusions).orIgnore().execute();
+      const votes = cast.filter((v) => v.valid);
+      if (votes.length === 0) return { invalidated: 0, ideas: [], notVoters };
       for (const vote of votes) await manager.update(Vote, { ideaId: vote.ideaId, voterId: vote.voterId }, { valid: false, invalidReason: reason, updatedAt: now });
       const ideas = [...new Set(votes.map((v) => v.ideaId))];
       for (const ideaId of ideas) await this.dropFromTally(manager, campaign, ideaId, votes.filter((v) => v.ideaId === ideaId));
-      return { invalidated: votes.length, ideas };
+      return { invalidated: votes.length, ideas, notVoters };
     });
   }
 

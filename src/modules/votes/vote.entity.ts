@@ -18,3 +18,13 @@ export class Vote {
   @DateColumn() createdAt!: Date;
   @DateColumn() updatedAt!: Date;
 }
+
+/** A voter the campaign's owner excluded: their votes there count for nothing, now and later. */
+@Entity('vote_exclusions')
+export class VoteExclusion {
+  @PrimaryColumn('varchar', { length: 36 }) campaignId!: string;
+  @PrimaryColumn('varchar', { length: 36 }) voterId!: string;
+  @Column('text') reason!: string;
+  @Column('varchar', { length: 36 }) excludedById!: string;
+  @DateColumn() createdAt!: Date;
+}

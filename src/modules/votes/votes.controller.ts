@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, Headers, Ip, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, Headers, Ip, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
-import { CastVoteDto, LeaderboardQuery, VoteResponse } from './dto/vote.dto';
+import { CastVoteDto, LeaderboardQuery, LeaderboardResponse, VoteResponse } from './dto/vote.dto';
 import { LeaderboardService } from './leaderboard.service';
 import { VotesService } from './votes.service';
 
@@ -32,7 +32,9 @@ export class VotesController {
 
   @Public()
   @Get('campaigns/:id/leaderboard')
-  top(@CurrentUser() caller: AuthUser | undefined, @Param('id', UuidParam) id: string, @Query() query: LeaderboardQuery) {
-    return this.leaderboard.top(id, caller?.id, query.limit ?? 50);
+  @Header('content-type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ type: LeaderboardResponse })
+  top(@CurrentUser() caller: AuthUser | undefined, @Param('id', UuidParam) id: string, @Query() query: LeaderboardQuery): Promise<string> {
+    return this.leaderboard.topAsJson(id, caller?.id, query.limit ?? 50);
   }
 }

@@ -5,12 +5,11 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignDeadlines, CampaignStatus } from '../campaigns/domain/lifecycle';
 import { CampaignVoteContext, IdeaCounts, rankKeyOf, VoteMode } from '../ideas/domain/idea-score';
 import { Idea } from '../ideas/idea.entity';
+import { plan, VoteOperation } from './domain/vote-plan';
 import { tallyDelta } from './domain/vote-values';
-import { Vote } from './vote.entity';
 
-export type VoteOperation =
-  | { kind: 'cast'; value: number; networkHash: string; deviceHash: string }
-  | { kind: 'retract' };
+export type { VoteOperation } from './domain/vote-plan';
+import { Vote } from './vote.entity';
 
 export interface VoteTarget {
   ideaId: string;
@@ -25,20 +24,6 @@ export interface VoteOutcome {
   value: number | null;
   counts: IdeaCounts;
   context: CampaignVoteContext;
-}
-
-interface StoredVote {
-  value: number;
-  valid: boolean;
-}
-
-/** The vote row's change and the valid value before and after it (invalid votes count for nothing). */
-function plan(op: VoteOperation, existing: StoredVote | null): { write: 'insert' | 'update' | 'delete' | 'none'; before: number | null; after: number | null; value: number | null } {
-  const before = existing?.valid ? existing.value : null;
-  if (op.kind === 'retract') return existing ? { write: 'delete', before, after: null, value: null } : { write: 'none', before, after: null, value: null };
-  if (!existing) return { write: 'insert', before: null, after: op.value, value: op.value };
-  const after = existing.valid ? op.value : null;
-  return { write: existing.value === op.value ? 'none' : 'update', before, after, value: op.value };
 }
 
 function applyDelta(counts: IdeaCounts, mode: VoteMode, before: number | null, after: number | null): { counts: IdeaCounts; changed: boolean; ratingDelta: { count: number; sum: number } } {
@@ -74,6 +59,8 @@ export interface VoteGate {
   deadlines: CampaignDeadlines;
   voterOwnsBusiness: boolean;
   voterIsMember: boolean;
+  /** Why the owner excluded this voter from the campaign, or null. */
+  exclusionReason: string | null;
 }
 
 interface VoteGateRow {
@@ -89,6 +76,7 @@ interface VoteGateRow {
   judgingClosesAt: Date | string;
   owns: number | boolean | string;
   member: number | boolean | string;
+  exclusionReason: string | null;
 }
 
 /** SQLite returns its datetime text without a zone; it is UTC. */
@@ -100,6 +88,21 @@ function readFlag(value: number | boolean | string): boolean {
   return value === true || value === 1 || value === '1' || value === 't';
 }
 
+function postgresPlaceholders(): () => string {
+  let i = 0;
+  return () => `$${++i}`;
+}
+
+/** The gate's query; parameters: voter, voter, voter, idea. */
+function gateSql(p: () => string): string {
+  return `SELECT i."id" AS "ideaId", i."status" AS "ideaStatus", i."authorId", c."id" AS "campaignId", c."status" AS "campaignStatus",
+              c."visibility", c."rules", c."submissionClosesAt", c."votingClosesAt", c."judgingClosesAt",
+              EXISTS (SELECT 1 FROM "business_owners" o WHERE o."businessId" = c."businessId" AND o."userId" = ${p()}) AS "owns",
+              EXISTS (SELECT 1 FROM "campaign_members" m WHERE m."campaignId" = c."id" AND m."userId" = ${p()}) AS "member",
+              (SELECT x."reason" FROM "vote_exclusions" x WHERE x."campaignId" = c."id" AND x."voterId" = ${p()}) AS "exclusionReason"
+         FROM "ideas" i JOIN "campaigns" c ON c."id" = i."campaignId" WHERE i."id" = ${p()}`;
+}
+
 /**
  * Writes a vote and its tally in one transaction. SQLite takes a path of prepared statements on the
  * raw handle (the hot path measured in bench/); PostgreSQL locks the idea row so concurrent votes on
@@ -108,21 +111,16 @@ function readFlag(value: number | boolean | string): boolean {
 @Injectable()
 export class VotesRepository {
   private statements = new WeakMap<SqliteHandle, Record<string, SqliteStatement>>();
+  private gateStatements = new WeakMap<SqliteHandle, SqliteStatement>();
 
   constructor(private readonly uow: UnitOfWork) {}
 
   /** One indexed read instead of the idea, campaign, ownership and membership look-ups one by one. */
   async gate(ideaId: string, voterId: string): Promise<VoteGate | null> {
-    const p = this.uow.isSqlite ? () => '?' : (() => { let i = 0; return () => `$${++i}`; })();
-    const rows: VoteGateRow[] = await this.uow.manager.query(
-      `SELECT i."id" AS "ideaId", i."status" AS "ideaStatus", i."authorId", c."id" AS "campaignId", c."status" AS "campaignStatus",
-              c."visibility", c."rules", c."submissionClosesAt", c."votingClosesAt", c."judgingClosesAt",
-              EXISTS (SELECT 1 FROM "business_owners" o WHERE o."businessId" = c."businessId" AND o."userId" = ${p()}) AS "owns",
-              EXISTS (SELECT 1 FROM "campaign_members" m WHERE m."campaignId" = c."id" AND m."userId" = ${p()}) AS "member"
-         FROM "ideas" i JOIN "campaigns" c ON c."id" = i."campaignId" WHERE i."id" = ${p()}`,
-      [voterId, voterId, ideaId],
-    );
-    const row = rows[0];
+    const params = [voterId, voterId, voterId, ideaId];
+    const row = this.uow.isSqlite
+      ? (this.gateStatement().get(...params) as VoteGateRow | undefined)
+      : (await this.uow.manager.query<VoteGateRow[]>(gateSql(postgresPlaceholders()), params))[0];
     if (!row) return null;
     const rules = JSON.parse(row.rules) as { voteMode: VoteMode };
     return {
@@ -136,7 +134,19 @@ export class VotesRepository {
       deadlines: { submissionClosesAt: readDate(row.submissionClosesAt), votingClosesAt: readDate(row.votingClosesAt), judgingClosesAt: readDate(row.judgingClosesAt) },
       voterOwnsBusiness: readFlag(row.owns),
       voterIsMember: readFlag(row.member),
+      exclusionReason: row.exclusionReason ?? null,
     };
+  }
+
+  /** Prepared once per connection: the gate is read on every vote. */
+  private gateStatement(): SqliteStatement {
+    const db = this.uow.sqliteHandle;
+    let statement = this.gateStatements.get(db);
+    if (!statement) {
+      statement = db.prepare(gateSql(() => '?'));
+      this.gateStatements.set(db, statement);
+    }
+    return statement;
   }
 
   apply(target: VoteTarget, op: VoteOperation): Promise<VoteOutcome> {
@@ -147,13 +157,13 @@ export class VotesRepository {
     const s = this.prepared(db);
     const stored = s.idea!.get(target.ideaId) as IdeaCounts | undefined;
     if (!stored) throw new Error(`idea ${target.ideaId} vanished`);
-    const row = s.vote!.get(target.ideaId, target.voterId) as { value: number; valid: number } | undefined;
-    const step = plan(op, row ? { value: row.value, valid: row.valid === 1 } : null);
+    const row = s.vote!.get(target.ideaId, target.voterId) as { value: number; valid: number; invalidReason: string | null } | undefined;
+    const step = plan(op, row ? { value: row.value, valid: row.valid === 1, invalidReason: row.invalidReason } : null);
     const at = sqliteDate(target.at);
     if (step.write === 'insert' && op.kind === 'cast') {
-      s.insertVote!.run(target.ideaId, target.voterId, target.campaignId, op.value, op.networkHash, op.deviceHash, at, at);
+      s.insertVote!.run(target.ideaId, target.voterId, target.campaignId, op.value, step.valid ? 1 : 0, step.invalidReason, op.networkHash, op.deviceHash, at, at);
       if (s.insertVoter!.run(target.campaignId, target.voterId, at).changes > 0) s.countVoter!.run(target.campaignId);
-    } else if (step.write === 'update') s.updateVote!.run(step.value, at, target.ideaId, target.voterId);
+    } else if (step.write === 'update') s.updateVote!.run(step.value, step.valid ? 1 : 0, step.invalidReason, at, target.ideaId, target.voterId);
     else if (step.write === 'delete') s.deleteVote!.run(target.ideaId, target.voterId);
     const context = s.campaign!.get(target.campaignId) as Omit<CampaignVoteContext, 'voteMode'>;
     const fullContext = { ...context, voteMode: target.mode };
@@ -172,9 +182,9 @@ export class VotesRepository {
       const p = (sql: string) => db.prepare(sql);
       cached = {
         idea: p('SELECT "upCount", "downCount", "ratingCount", "ratingSum", "votersCount" FROM "ideas" WHERE "id" = ?'),
-        vote: p('SELECT "value", "valid" FROM "votes" WHERE "ideaId" = ? AND "voterId" = ?'),
-        insertVote: p('INSERT INTO "votes" ("ideaId", "voterId", "campaignId", "value", "valid", "invalidReason", "networkHash", "deviceHash", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, 1, NULL, ?, ?, ?, ?)'),
-        updateVote: p('UPDATE "votes" SET "value" = ?, "updatedAt" = ? WHERE "ideaId" = ? AND "voterId" = ?'),
+        vote: p('SELECT "value", "valid", "invalidReason" FROM "votes" WHERE "ideaId" = ? AND "voterId" = ?'),
+        insertVote: p('INSERT INTO "votes" ("ideaId", "voterId", "campaignId", "value", "valid", "invalidReason", "networkHash", "deviceHash", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+        updateVote: p('UPDATE "votes" SET "value" = ?, "valid" = ?, "invalidReason" = ?, "updatedAt" = ? WHERE "ideaId" = ? AND "voterId" = ?'),
         deleteVote: p('DELETE FROM "votes" WHERE "ideaId" = ? AND "voterId" = ?'),
         insertVoter: p('INSERT OR IGNORE INTO "campaign_voters" ("campaignId", "voterId", "firstVotedAt") VALUES (?, ?, ?)'),
         countVoter: p('UPDATE "campaigns" SET "votersCount" = "votersCount" + 1 WHERE "id" = ?'),
@@ -194,9 +204,9 @@ export class VotesRepository {
     const existing = await manager.findOneBy(Vote, { ideaId, voterId });
     const step = plan(op, existing);
     if (step.write === 'insert' && op.kind === 'cast') {
-      await manager.insert(Vote, { ideaId, voterId, campaignId, value: op.value, valid: true, invalidReason: null, networkHash: op.networkHash, deviceHash: op.deviceHash, createdAt: at, updatedAt: at });
+      await manager.insert(Vote, { ideaId, voterId, campaignId, value: op.value, valid: step.valid, invalidReason: step.invalidReason, networkHash: op.networkHash, deviceHash: op.deviceHash, createdAt: at, updatedAt: at });
       await this.countVoterOnPostgres(manager, campaignId, voterId, at);
-    } else if (step.write === 'update') await manager.update(Vote, { ideaId, voterId }, { value: step.value!, updatedAt: at });
+    } else if (step.write === 'update') await manager.update(Vote, { ideaId, voterId }, { value: step.value!, valid: step.valid, invalidReason: step.invalidReason, updatedAt: at });
     else if (step.write === 'delete') await manager.delete(Vote, { ideaId, voterId });
     const campaign = await manager.findOneByOrFail(Campaign, { id: campaignId });
     const context: CampaignVoteContext = { voteMode: target.mode, votersCount: campaign.votersCount, ratingPriorMean: campaign.ratingPriorMean, ratingPriorWeight: campaign.ratingPriorWeight };

@@ -35,7 +35,7 @@ export class VotesService {
     const gate = await this.assertMayVote(ideaId, voterId);
     if (!isValidVoteValue(gate.voteMode, value)) throw new DomainError(VoteErrors.VOTE_VALUE_INVALID, { mode: gate.voteMode, allowed: ALLOWED_VALUES[gate.voteMode] });
     const fingerprint = fingerprintVote(origin, this.config.jwt.secret);
-    return this.write(gate, voterId, { kind: 'cast', value, ...fingerprint });
+    return this.write(gate, voterId, { kind: 'cast', value, ...fingerprint, invalidReason: gate.exclusionReason });
   }
 
   async retract(ideaId: string, voterId: string): Promise<VoteResponse> {

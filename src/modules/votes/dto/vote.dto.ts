@@ -21,3 +21,20 @@ export class VoteResponse {
   @ApiProperty() tally!: { up: number; down: number; ratings: number; mean: number | null; voters: number };
   @ApiProperty() score!: number;
 }
+
+class LeaderboardEntryResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() authorId!: string;
+  @ApiProperty() rank!: number;
+  @ApiProperty() score!: number;
+  @ApiProperty() tally!: { up: number; down: number; ratings: number; mean: number | null; voters: number };
+  @ApiProperty() status!: string;
+}
+
+/** The document of GET /campaigns/:id/leaderboard (sent as ready-made JSON text). */
+export class LeaderboardResponse {
+  @ApiProperty() campaignId!: string;
+  @ApiProperty({ enum: ['up', 'updown', 'rating'] }) voteMode!: string;
+  @ApiProperty({ type: [LeaderboardEntryResponse] }) items!: LeaderboardEntryResponse[];
+}
