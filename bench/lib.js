@@ -42,7 +42,9 @@ async function waitForHealth(port, timeoutMs = 30000) {
 /** Starts `node dist/main.js` on a database file; resolves once /health answers. */
 async function startService(databasePath, extraEnv = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
+  // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of each service process there, for finding where the time goes.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, 'dist/main.js')], {
     env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', JWT_SECRET, RATE_LIMITS: 'off', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -15,14 +15,17 @@ const MAX_FINALISTS = 12;
 /** Hash collisions can only move a similarity by ~1/|A∪B|; the margin keeps a true match from being cut. */
 const FINALIST_MARGIN = 0.02;
 /**
+ * How far below the floor a MinHash estimate may fall and the idea still be checked exactly. With 192
+ * hashes the estimate's standard error at J = 0.4 is √(0.4·0.6/192) ≈ 0.035: 0.18 below is over 5σ,
+ * so a true match is dropped with probability under 10⁻⁷ while most unrelated candidates are skipped.
+ */
+const ESTIMATE_MARGIN = 0.18;
+/**
  * Ideas kept indexed in memory across campaigns, least recently used campaign dropped first (it is
  * rebuilt from the table when next checked). The LSH buckets cost about 7 KB per idea, the hashed
  * grams 1 KB: about 400 MB at this budget.
  */
 const MAX_INDEXED_IDEAS = 50_000;
-
-/** Recent writes remembered per campaign, so the re-check in a transaction need not scan every idea. */
-const RECENT_WRITES = 4096;
 
 interface IndexedIdea {
   hashes: Uint32Array;
@@ -33,34 +36,14 @@ class CampaignIndex {
   readonly lsh = new MinHashIndex();
   readonly ideas = new Map<string, IndexedIdea>();
   readonly catchUpLock = new Mutex();
-  /** Ids written after `recentSince`, in version order. */
-  recent: Array<{ id: string; version: number }> = [];
-  recentSince = 0;
   version = 0;
   lastUsed = 0;
-
-  /** Ids whose fingerprint changed after `version`, newest last. */
-  changedAfter(version: number): string[] {
-    if (version < this.recentSince) return [...this.ideas.entries()].filter(([, idea]) => idea.version > version).map(([id]) => id);
-    const ids: string[] = [];
-    for (let i = this.recent.length - 1; i >= 0 && this.recent[i]!.version > version; i--) ids.push(this.recent[i]!.id);
-    return ids;
-  }
-
-  remember(id: string, version: number): void {
-    this.recent.push({ id, version });
-    if (this.recent.length <= RECENT_WRITES) return;
-    const dropped = this.recent.splice(0, RECENT_WRITES / 2);
-    this.recentSince = dropped[dropped.length - 1]!.version;
-  }
 }
 
 export interface CandidateQuery {
   grams: Set<string>;
   similarThreshold: number;
   ignoreId: string | null;
-  /** Only ideas written after this version (the re-check in the idea's transaction); 0 for all. */
-  changedAfter?: number;
 }
 
 export interface Proposals {
@@ -91,8 +74,8 @@ export class NearDuplicateIndex {
   async propose(campaignId: string, query: CandidateQuery, manager: EntityManager = this.uow.manager): Promise<Proposals> {
     const index = await this.caughtUp(campaignId, manager);
     const hashes = hashGrams(query.grams);
-    const ids = this.candidateIds(index, query);
     const floor = Math.max(0, query.similarThreshold - FINALIST_MARGIN);
+    const ids = this.candidateIds(index, query, floor);
     const scored: Array<{ id: string; similarity: number }> = [];
     for (const id of ids) {
       const idea = index.ideas.get(id);
@@ -104,11 +87,23 @@ export class NearDuplicateIndex {
     return { finalists: scored.slice(0, MAX_FINALISTS).map((s) => s.id), seenVersion: index.version };
   }
 
-  /** Every idea when the campaign is small; LSH candidates when it is large; only the changed ones for a re-check. */
-  private candidateIds(index: CampaignIndex, query: CandidateQuery): Iterable<string> {
-    const after = query.changedAfter ?? 0;
-    if (after > 0) return index.changedAfter(after);
-    return index.ideas.size <= FULL_SCAN_LIMIT ? index.ideas.keys() : index.lsh.candidates(query.grams);
+  /**
+   * Every idea when the campaign is small; when it is large, the LSH candidates whose MinHash estimate
+   * could still reach the floor (a comparison of signatures, several times cheaper than the merge).
+   */
+  private candidateIds(index: CampaignIndex, query: CandidateQuery, floor: number): Iterable<string> {
+    if (index.ideas.size <= FULL_SCAN_LIMIT) return index.ideas.keys();
+    return index.lsh.candidates(query.grams, Math.max(0, floor - ESTIMATE_MARGIN));
+  }
+
+  /**
+   * The active ideas of a campaign whose fingerprint was written after `version`, with their grams,
+   * read through `manager`: the re-check in an idea's transaction sees exactly what committed (or is
+   * being committed) since its assessment, without waiting on the in-memory index.
+   */
+  async writtenAfter(campaignId: string, version: number, manager: EntityManager): Promise<ExistingIdeaGrams[]> {
+    const rows = await manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(version), active: true } });
+    return rows.map((row) => ({ id: row.ideaId, grams: new Set(row.grams), submittedAt: row.submittedAt.getTime() }));
   }
 
   /** The stored grams of active ideas, read through `manager`: exact re-verification never trusts the in-memory copy. */
@@ -163,7 +158,6 @@ export class NearDuplicateIndex {
     index.version = Math.max(index.version, row.version);
     const known = index.ideas.get(row.ideaId);
     if (known && known.version >= row.version) return;
-    index.remember(row.ideaId, row.version);
     if (!row.active) {
       index.ideas.delete(row.ideaId);
       index.lsh.remove(row.ideaId);

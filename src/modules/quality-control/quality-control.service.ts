@@ -62,10 +62,10 @@ export class QualityControlService {
     const settled = { ...assessment, basis: { ...basis, version } };
     if (version === basis.seenVersion + 1) return settled;
     const grams = new Set(basis.grams);
-    const query = { grams, similarThreshold: basis.thresholds.similarThreshold, ignoreId: basis.ignoreId, changedAfter: basis.seenVersion };
-    const { finalists } = await this.index.propose(assessment.campaignId, query, manager);
-    const known = [assessment.report.duplicateOf, ...assessment.report.similar].flatMap((s) => (s ? [s.ideaId] : []));
-    const existing = (await this.index.gramsFor(assessment.campaignId, [...known, ...finalists], manager)).filter((e) => e.id !== basis.ignoreId);
+    const written = await this.index.writtenAfter(assessment.campaignId, basis.seenVersion, manager);
+    const rewritten = new Set(written.map((e) => e.id));
+    const known = [assessment.report.duplicateOf, ...assessment.report.similar].flatMap((s) => (s && !rewritten.has(s.ideaId) ? [s.ideaId] : []));
+    const existing = [...(await this.index.gramsFor(assessment.campaignId, known, manager)), ...written].filter((e) => e.id !== basis.ignoreId);
     const near = findNearDuplicates(grams, existing, this.nearOptions(basis));
     return this.decide(settled.basis, near, assessment.fromStatus, assessment);
   }

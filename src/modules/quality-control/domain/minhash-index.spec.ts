@@ -200,6 +200,28 @@ describe('MinHashIndex', () => {
       expect(Math.max(...proposedPerProbe)).toBeLessThan(texts.length / 5);
     });
 
+    it('with a MinHash floor 0.18 below the band, keeps every idea at J ≥ 0.38 and drops most of the rest', () => {
+      let kept = 0;
+      let all = 0;
+      for (const probe of probes) {
+        const filtered = new Set(index.candidates(probe, 0.38 - 0.18));
+        const everyCandidate = index.candidates(probe);
+        const needed = everyCandidate.filter((id) => jaccard(probe, gramSets[Number(id.slice(5))]!) >= 0.38);
+        expect(needed.filter((id) => !filtered.has(id))).toEqual([]);
+        kept += filtered.size;
+        all += everyCandidate.length;
+      }
+      expect(kept).toBeLessThan(all / 2);
+    });
+
+    it('estimates a similarity from the signatures within a few hundredths of the exact one', () => {
+      const id = 'idea-17';
+      const probe = grams(reworded(mulberry32(5), texts[17]!, 3));
+      const exact = jaccard(probe, gramSets[17]!);
+      expect(Math.abs(index.estimate(probe, id)! - exact)).toBeLessThan(0.12);
+      expect(index.estimate(probe, 'not-indexed')).toBeNull();
+    });
+
     it('returns each candidate once, and only indexed ids', () => {
       for (const probe of probes) {
         const proposed = index.candidates(probe);

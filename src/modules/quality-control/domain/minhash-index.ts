@@ -160,8 +160,12 @@ export class MinHashIndex {
     return true;
   }
 
-  /** Ids sharing at least one band with the grams, in a deterministic order; to be verified exactly. */
-  candidates(grams: Iterable<string>): string[] {
+  /**
+   * Ids sharing at least one band with the grams, in a deterministic order; to be verified exactly.
+   * With `minEstimate`, only those whose signatures agree on at least that share of hashes (the
+   * MinHash estimate of their Jaccard similarity).
+   */
+  candidates(grams: Iterable<string>, minEstimate = 0): string[] {
     const signature = this.signatureOf(grams);
     if (signature === null) return [];
     const found = new Set<string>();
@@ -169,12 +173,34 @@ export class MinHashIndex {
       const bucket = band.get(key);
       if (bucket) for (const id of bucket) found.add(id);
     });
-    return [...found];
+    if (minEstimate <= 0) return [...found];
+    const needed = Math.ceil(minEstimate * signature.length - 1e-9);
+    return [...found].filter((id) => agreeing(signature, this.signatures.get(id)!, needed));
+  }
+
+  /** The MinHash estimate of the Jaccard similarity of the grams and an indexed idea, or null when not indexed. */
+  estimate(grams: Iterable<string>, id: string): number | null {
+    const indexed = this.signatures.get(id);
+    const signature = this.signatureOf(grams);
+    if (!indexed || !signature) return null;
+    let same = 0;
+    for (let i = 0; i < signature.length; i++) if (signature[i] === indexed[i]) same++;
+    return same / signature.length;
   }
 
   private forEachBucketKey(signature: Uint32Array, visit: (band: Map<number, Set<string>>, key: number) => void): void {
     this.buckets.forEach((band, index) => visit(band, bandKey(signature, index * this.rows, this.rows)));
   }
+}
+
+/** Whether two signatures agree on at least `needed` positions; stops once that can no longer happen. */
+function agreeing(a: Uint32Array, b: Uint32Array, needed: number): boolean {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) same++;
+    else if (same + (a.length - i - 1) < needed) return false;
+  }
+  return same >= needed;
 }
 
 /** Each gram's FNV-1a hash reduced below the prime and split into 15 high and 16 low bits. */
