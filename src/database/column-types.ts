@@ -1,4 +1,4 @@
-import type { QueryRunner, TableColumnOptions } from 'typeorm';
+import { QueryRunner, TableColumnOptions, TableForeignKey } from 'typeorm';
 
 /**
  * Column shapes shared by every migration so SQLite and PostgreSQL get the same schema from the same
@@ -27,4 +27,9 @@ export function columnHelpers(queryRunner: QueryRunner) {
     json: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable }),
     date: (name: string, nullable = false): TableColumnOptions => ({ name, type: dateType, isNullable: nullable }),
   };
+}
+
+/** A foreign key from `column` to `table`(`referenced`); rows go with what they belong to unless told otherwise. */
+export function foreignKey(column: string, table: string, onDelete = 'CASCADE', referenced = 'id'): TableForeignKey {
+  return new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: [referenced], onDelete });
 }

@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { columnHelpers } from '../column-types';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columnHelpers, foreignKey } from '../column-types';
 
 /**
  * Why: the first schema of the service: accounts, businesses, campaigns with their status history,
@@ -11,8 +11,6 @@ export class CoreSchema1763830000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columnHelpers(queryRunner);
-    const fk = (column: string, table: string, onDelete = 'CASCADE', referenced = 'id') =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: [referenced], onDelete });
 
     await queryRunner.createTable(
       new Table({
@@ -32,14 +30,14 @@ export class CoreSchema1763830000000 implements MigrationInterface {
           new TableIndex({ name: 'UQ_refresh_tokens_hash', columnNames: ['tokenHash'], isUnique: true }),
           new TableIndex({ name: 'IDX_refresh_tokens_family', columnNames: ['familyId'] }),
         ],
-        foreignKeys: [fk('userId', 'users')],
+        foreignKeys: [foreignKey('userId', 'users')],
       }),
     );
     await queryRunner.createTable(
       new Table({
         name: 'communities',
         columns: [c.id(), c.text('name'), c.json('regions'), c.ref('coordinatorId'), c.date('createdAt')],
-        foreignKeys: [fk('coordinatorId', 'users', 'RESTRICT')],
+        foreignKeys: [foreignKey('coordinatorId', 'users', 'RESTRICT')],
       }),
     );
     await queryRunner.createTable(
@@ -47,7 +45,7 @@ export class CoreSchema1763830000000 implements MigrationInterface {
         name: 'businesses',
         columns: [c.id(), c.text('name'), c.short('sector'), c.short('scale'), c.text('region'), c.text('description', true), c.ref('communityId', true), c.date('createdAt')],
         indices: [new TableIndex({ name: 'IDX_businesses_community', columnNames: ['communityId'] })],
-        foreignKeys: [fk('communityId', 'communities', 'SET NULL')],
+        foreignKeys: [foreignKey('communityId', 'communities', 'SET NULL')],
       }),
     );
     await queryRunner.createTable(
@@ -55,7 +53,7 @@ export class CoreSchema1763830000000 implements MigrationInterface {
         name: 'business_owners',
         columns: [{ ...c.ref('businessId'), isPrimary: true }, { ...c.ref('userId'), isPrimary: true }, c.date('createdAt')],
         indices: [new TableIndex({ name: 'IDX_business_owners_user', columnNames: ['userId'] })],
-        foreignKeys: [fk('businessId', 'businesses'), fk('userId', 'users')],
+        foreignKeys: [foreignKey('businessId', 'businesses'), foreignKey('userId', 'users')],
       }),
     );
     await this.createCampaignTables(queryRunner);
@@ -64,8 +62,6 @@ export class CoreSchema1763830000000 implements MigrationInterface {
 
   private async createCampaignTables(queryRunner: QueryRunner): Promise<void> {
     const c = columnHelpers(queryRunner);
-    const fk = (column: string, table: string) =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete: 'CASCADE' });
     await queryRunner.createTable(
       new Table({
         name: 'campaigns',
@@ -80,7 +76,7 @@ export class CoreSchema1763830000000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_campaigns_business', columnNames: ['businessId'] }),
           new TableIndex({ name: 'IDX_campaigns_status_created', columnNames: ['status', 'createdAt'] }),
         ],
-        foreignKeys: [fk('businessId', 'businesses'), fk('createdById', 'users')],
+        foreignKeys: [foreignKey('businessId', 'businesses'), foreignKey('createdById', 'users')],
       }),
     );
     await queryRunner.createTable(
@@ -88,7 +84,7 @@ export class CoreSchema1763830000000 implements MigrationInterface {
         name: 'campaign_transitions',
         columns: [c.id(), c.ref('campaignId'), c.short('fromStatus'), c.short('toStatus'), c.ref('actorId', true), c.short('cause'), c.date('at')],
         indices: [new TableIndex({ name: 'IDX_campaign_transitions_campaign', columnNames: ['campaignId', 'at'] })],
-        foreignKeys: [fk('campaignId', 'campaigns')],
+        foreignKeys: [foreignKey('campaignId', 'campaigns')],
       }),
     );
     await queryRunner.createTable(
@@ -96,22 +92,20 @@ export class CoreSchema1763830000000 implements MigrationInterface {
         name: 'campaign_members',
         columns: [{ ...c.ref('campaignId'), isPrimary: true }, { ...c.ref('userId'), isPrimary: true }, { ...c.short('role'), isPrimary: true }, c.date('createdAt')],
         indices: [new TableIndex({ name: 'IDX_campaign_members_user', columnNames: ['userId'] })],
-        foreignKeys: [fk('campaignId', 'campaigns'), fk('userId', 'users')],
+        foreignKeys: [foreignKey('campaignId', 'campaigns'), foreignKey('userId', 'users')],
       }),
     );
     await queryRunner.createTable(
       new Table({
         name: 'campaign_voters',
         columns: [{ ...c.ref('campaignId'), isPrimary: true }, { ...c.ref('voterId'), isPrimary: true }, c.date('firstVotedAt')],
-        foreignKeys: [fk('campaignId', 'campaigns'), fk('voterId', 'users')],
+        foreignKeys: [foreignKey('campaignId', 'campaigns'), foreignKey('voterId', 'users')],
       }),
     );
   }
 
   private async createIdeaTables(queryRunner: QueryRunner): Promise<void> {
     const c = columnHelpers(queryRunner);
-    const fk = (column: string, table: string, onDelete = 'CASCADE') =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
     await queryRunner.createTable(
       new Table({
         name: 'ideas',
@@ -126,7 +120,7 @@ export class CoreSchema1763830000000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_ideas_campaign_status', columnNames: ['campaignId', 'status', 'submittedAt'] }),
           new TableIndex({ name: 'IDX_ideas_author', columnNames: ['authorId', 'campaignId'] }),
         ],
-        foreignKeys: [fk('campaignId', 'campaigns'), fk('authorId', 'users'), fk('duplicateOfId', 'ideas', 'SET NULL')],
+        foreignKeys: [foreignKey('campaignId', 'campaigns'), foreignKey('authorId', 'users'), foreignKey('duplicateOfId', 'ideas', 'SET NULL')],
       }),
     );
     // The public orderings read only visible ideas; partial indexes in exactly the order of the
@@ -142,7 +136,7 @@ export class CoreSchema1763830000000 implements MigrationInterface {
         name: 'idea_revisions',
         columns: [c.id(), c.ref('ideaId'), { name: 'revision', type: 'integer' }, c.text('title'), c.text('description'), c.json('tags'), c.date('createdAt')],
         indices: [new TableIndex({ name: 'UQ_idea_revisions', columnNames: ['ideaId', 'revision'], isUnique: true })],
-        foreignKeys: [fk('ideaId', 'ideas')],
+        foreignKeys: [foreignKey('ideaId', 'ideas')],
       }),
     );
     await queryRunner.createTable(
@@ -150,7 +144,7 @@ export class CoreSchema1763830000000 implements MigrationInterface {
         name: 'idea_feedback',
         columns: [c.id(), c.ref('ideaId'), c.ref('authorId'), c.text('body'), c.date('createdAt')],
         indices: [new TableIndex({ name: 'IDX_idea_feedback_idea', columnNames: ['ideaId', 'createdAt'] })],
-        foreignKeys: [fk('ideaId', 'ideas'), fk('authorId', 'users')],
+        foreignKeys: [foreignKey('ideaId', 'ideas'), foreignKey('authorId', 'users')],
       }),
     );
     await queryRunner.createTable(
@@ -166,7 +160,7 @@ export class CoreSchema1763830000000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_votes_campaign_time', columnNames: ['campaignId', 'createdAt'] }),
           new TableIndex({ name: 'IDX_votes_voter', columnNames: ['voterId'] }),
         ],
-        foreignKeys: [fk('ideaId', 'ideas'), fk('voterId', 'users'), fk('campaignId', 'campaigns')],
+        foreignKeys: [foreignKey('ideaId', 'ideas'), foreignKey('voterId', 'users'), foreignKey('campaignId', 'campaigns')],
       }),
     );
   }

@@ -1,6 +1,6 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 import { shinglesOf } from '../../modules/quality-control/domain/text-normalization';
-import { columnHelpers } from '../column-types';
+import { columnHelpers, foreignKey } from '../column-types';
 
 interface StoredIdea {
   id: string;
@@ -24,8 +24,6 @@ export class QualityControlSchema1763840000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columnHelpers(queryRunner);
-    const fk = (column: string, table: string, onDelete = 'CASCADE') =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
 
     await queryRunner.createTable(
       new Table({
@@ -36,21 +34,21 @@ export class QualityControlSchema1763840000000 implements MigrationInterface {
         ],
         // Each instance catches up on a campaign by reading the fingerprints written after the version it holds.
         indices: [new TableIndex({ name: 'IDX_idea_fingerprints_campaign_version', columnNames: ['campaignId', 'version'] })],
-        foreignKeys: [fk('ideaId', 'ideas'), fk('campaignId', 'campaigns')],
+        foreignKeys: [foreignKey('ideaId', 'ideas'), foreignKey('campaignId', 'campaigns')],
       }),
     );
     await queryRunner.createTable(
       new Table({
         name: 'campaign_fingerprint_versions',
         columns: [{ ...c.ref('campaignId'), isPrimary: true }, { name: 'version', type: 'integer', default: 0 }],
-        foreignKeys: [fk('campaignId', 'campaigns')],
+        foreignKeys: [foreignKey('campaignId', 'campaigns')],
       }),
     );
     await queryRunner.createTable(
       new Table({
         name: 'contributor_reputation',
         columns: [{ ...c.ref('userId'), isPrimary: true }, c.int('good'), c.int('bad'), c.date('updatedAt')],
-        foreignKeys: [fk('userId', 'users')],
+        foreignKeys: [foreignKey('userId', 'users')],
       }),
     );
     await queryRunner.createTable(
@@ -64,7 +62,7 @@ export class QualityControlSchema1763840000000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_moderation_audit_idea', columnNames: ['ideaId', 'at'] }),
           new TableIndex({ name: 'IDX_moderation_audit_campaign', columnNames: ['campaignId', 'at'] }),
         ],
-        foreignKeys: [fk('ideaId', 'ideas'), fk('campaignId', 'campaigns'), fk('actorId', 'users', 'SET NULL')],
+        foreignKeys: [foreignKey('ideaId', 'ideas'), foreignKey('campaignId', 'campaigns'), foreignKey('actorId', 'users', 'SET NULL')],
       }),
     );
     await this.createModerationTables(queryRunner);
@@ -96,8 +94,6 @@ export class QualityControlSchema1763840000000 implements MigrationInterface {
 
   private async createModerationTables(queryRunner: QueryRunner): Promise<void> {
     const c = columnHelpers(queryRunner);
-    const fk = (column: string, table: string) =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete: 'CASCADE' });
     await queryRunner.createTable(
       new Table({
         name: 'idea_flags',
@@ -110,7 +106,7 @@ export class QualityControlSchema1763840000000 implements MigrationInterface {
           new TableIndex({ name: 'UQ_idea_flags_idea_flagger', columnNames: ['ideaId', 'flaggerId'], isUnique: true }),
           new TableIndex({ name: 'IDX_idea_flags_idea_outcome', columnNames: ['ideaId', 'outcome'] }),
         ],
-        foreignKeys: [fk('ideaId', 'ideas'), fk('campaignId', 'campaigns'), fk('flaggerId', 'users')],
+        foreignKeys: [foreignKey('ideaId', 'ideas'), foreignKey('campaignId', 'campaigns'), foreignKey('flaggerId', 'users')],
       }),
     );
     await queryRunner.createTable(
@@ -118,7 +114,7 @@ export class QualityControlSchema1763840000000 implements MigrationInterface {
         name: 'idea_contributors',
         columns: [{ ...c.ref('ideaId'), isPrimary: true }, { ...c.ref('userId'), isPrimary: true }, c.ref('viaIdeaId', true), c.date('createdAt')],
         indices: [new TableIndex({ name: 'IDX_idea_contributors_user', columnNames: ['userId'] })],
-        foreignKeys: [fk('ideaId', 'ideas'), fk('userId', 'users')],
+        foreignKeys: [foreignKey('ideaId', 'ideas'), foreignKey('userId', 'users')],
       }),
     );
     await queryRunner.createTable(
@@ -126,7 +122,7 @@ export class QualityControlSchema1763840000000 implements MigrationInterface {
         name: 'notifications',
         columns: [c.id(), c.ref('userId'), c.short('kind'), c.json('payload'), c.date('createdAt'), c.date('readAt', true)],
         indices: [new TableIndex({ name: 'IDX_notifications_user_created', columnNames: ['userId', 'createdAt', 'id'] })],
-        foreignKeys: [fk('userId', 'users')],
+        foreignKeys: [foreignKey('userId', 'users')],
       }),
     );
   }

@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { columnHelpers } from '../column-types';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columnHelpers, foreignKey } from '../column-types';
 
 /**
  * Why: jury reviews, the final results written once at close, the awards, and the append-only
@@ -10,14 +10,12 @@ export class IncentivesSchema1763850000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columnHelpers(queryRunner);
-    const fk = (column: string, table: string) =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete: 'CASCADE' });
     await queryRunner.createTable(
       new Table({
         name: 'idea_reviews',
         columns: [{ ...c.ref('ideaId'), isPrimary: true }, { ...c.ref('judgeId'), isPrimary: true }, c.ref('campaignId'), c.json('scores'), c.text('comment', true), c.date('createdAt'), c.date('updatedAt')],
         indices: [new TableIndex({ name: 'IDX_idea_reviews_campaign', columnNames: ['campaignId'] })],
-        foreignKeys: [fk('ideaId', 'ideas'), fk('judgeId', 'users'), fk('campaignId', 'campaigns')],
+        foreignKeys: [foreignKey('ideaId', 'ideas'), foreignKey('judgeId', 'users'), foreignKey('campaignId', 'campaigns')],
       }),
     );
     await queryRunner.createTable(
@@ -28,7 +26,7 @@ export class IncentivesSchema1763850000000 implements MigrationInterface {
           c.double('crowdScore'), c.double('juryScore', true), c.double('finalScore'), c.int('validVoters'),
         ],
         indices: [new TableIndex({ name: 'UQ_campaign_results_rank', columnNames: ['campaignId', 'rank'], isUnique: true })],
-        foreignKeys: [fk('campaignId', 'campaigns'), fk('ideaId', 'ideas')],
+        foreignKeys: [foreignKey('campaignId', 'campaigns'), foreignKey('ideaId', 'ideas')],
       }),
     );
     await queryRunner.createTable(
@@ -36,7 +34,7 @@ export class IncentivesSchema1763850000000 implements MigrationInterface {
         name: 'awards',
         columns: [c.id(), c.ref('campaignId'), { name: 'rank', type: 'integer' }, c.ref('ideaId'), c.ref('userId'), { name: 'amount', type: 'bigint' }, c.short('currency', 'IDR'), c.date('createdAt')],
         indices: [new TableIndex({ name: 'UQ_awards_campaign_rank', columnNames: ['campaignId', 'rank'], isUnique: true })],
-        foreignKeys: [fk('campaignId', 'campaigns'), fk('ideaId', 'ideas'), fk('userId', 'users')],
+        foreignKeys: [foreignKey('campaignId', 'campaigns'), foreignKey('ideaId', 'ideas'), foreignKey('userId', 'users')],
       }),
     );
     await queryRunner.createTable(
@@ -47,7 +45,7 @@ export class IncentivesSchema1763850000000 implements MigrationInterface {
           new TableIndex({ name: 'UQ_points_ledger_once', columnNames: ['userId', 'ideaId', 'reason'], isUnique: true }),
           new TableIndex({ name: 'IDX_points_ledger_user_time', columnNames: ['userId', 'createdAt'] }),
         ],
-        foreignKeys: [fk('userId', 'users')],
+        foreignKeys: [foreignKey('userId', 'users')],
       }),
     );
     await queryRunner.createTable(
@@ -55,7 +53,7 @@ export class IncentivesSchema1763850000000 implements MigrationInterface {
         name: 'points_balances',
         columns: [{ ...c.ref('userId'), isPrimary: true }, c.int('balance')],
         indices: [new TableIndex({ name: 'IDX_points_balances_balance', columnNames: ['balance'] })],
-        foreignKeys: [fk('userId', 'users')],
+        foreignKeys: [foreignKey('userId', 'users')],
       }),
     );
   }

@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { columnHelpers } from '../column-types';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { columnHelpers, foreignKey } from '../column-types';
 
 /**
  * Why: training programs and their cohorts, trainers and participants, the instruments a cohort
@@ -11,13 +11,11 @@ export class TrainingSchema1763860000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columnHelpers(queryRunner);
-    const fk = (column: string, table: string, onDelete = 'CASCADE') =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
     await queryRunner.createTable(
       new Table({
         name: 'programs',
         columns: [c.id(), c.text('title'), c.text('description', true), c.json('topics'), c.short('phase', 'discussion'), c.ref('needsCampaignId', true), c.ref('createdById'), c.date('createdAt'), c.date('updatedAt')],
-        foreignKeys: [fk('needsCampaignId', 'campaigns', 'SET NULL'), fk('createdById', 'users')],
+        foreignKeys: [foreignKey('needsCampaignId', 'campaigns', 'SET NULL'), foreignKey('createdById', 'users')],
       }),
     );
     await queryRunner.createTable(
@@ -25,7 +23,7 @@ export class TrainingSchema1763860000000 implements MigrationInterface {
         name: 'program_trainers',
         columns: [{ ...c.ref('programId'), isPrimary: true }, { ...c.ref('userId'), isPrimary: true }, c.date('createdAt')],
         indices: [new TableIndex({ name: 'IDX_program_trainers_user', columnNames: ['userId'] })],
-        foreignKeys: [fk('programId', 'programs'), fk('userId', 'users')],
+        foreignKeys: [foreignKey('programId', 'programs'), foreignKey('userId', 'users')],
       }),
     );
     await this.createCohortTables(queryRunner);
@@ -34,8 +32,6 @@ export class TrainingSchema1763860000000 implements MigrationInterface {
 
   private async createCohortTables(queryRunner: QueryRunner): Promise<void> {
     const c = columnHelpers(queryRunner);
-    const fk = (column: string, table: string, onDelete = 'CASCADE') =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
     await queryRunner.createTable(
       new Table({
         name: 'cohorts',
@@ -48,8 +44,8 @@ export class TrainingSchema1763860000000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_cohorts_previous', columnNames: ['previousCohortId'] }),
         ],
         foreignKeys: [
-          fk('programId', 'programs'), fk('previousCohortId', 'cohorts', 'SET NULL'), fk('feedbackCampaignId', 'campaigns', 'SET NULL'),
-          fk('feedbackLinkedById', 'users', 'SET NULL'), fk('createdById', 'users'),
+          foreignKey('programId', 'programs'), foreignKey('previousCohortId', 'cohorts', 'SET NULL'), foreignKey('feedbackCampaignId', 'campaigns', 'SET NULL'),
+          foreignKey('feedbackLinkedById', 'users', 'SET NULL'), foreignKey('createdById', 'users'),
         ],
       }),
     );
@@ -61,15 +57,13 @@ export class TrainingSchema1763860000000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_cohort_participants_user', columnNames: ['userId'] }),
           new TableIndex({ name: 'IDX_cohort_participants_business', columnNames: ['businessId'] }),
         ],
-        foreignKeys: [fk('cohortId', 'cohorts'), fk('userId', 'users'), fk('businessId', 'businesses', 'SET NULL')],
+        foreignKeys: [foreignKey('cohortId', 'cohorts'), foreignKey('userId', 'users'), foreignKey('businessId', 'businesses', 'SET NULL')],
       }),
     );
   }
 
   private async createInstrumentTables(queryRunner: QueryRunner): Promise<void> {
     const c = columnHelpers(queryRunner);
-    const fk = (column: string, table: string) =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete: 'CASCADE' });
     await queryRunner.createTable(
       new Table({
         name: 'instruments',
@@ -82,7 +76,7 @@ export class TrainingSchema1763860000000 implements MigrationInterface {
           new TableIndex({ name: 'UQ_instruments_cohort_slot', columnNames: ['cohortId', 'slot'], isUnique: true }),
           new TableIndex({ name: 'IDX_instruments_cohort', columnNames: ['cohortId', 'createdAt'] }),
         ],
-        foreignKeys: [fk('cohortId', 'cohorts'), fk('createdById', 'users')],
+        foreignKeys: [foreignKey('cohortId', 'cohorts'), foreignKey('createdById', 'users')],
       }),
     );
     await queryRunner.createTable(
@@ -93,7 +87,7 @@ export class TrainingSchema1763860000000 implements MigrationInterface {
           new TableIndex({ name: 'UQ_instrument_responses_participant', columnNames: ['instrumentId', 'participantId'], isUnique: true }),
           new TableIndex({ name: 'IDX_instrument_responses_cohort', columnNames: ['cohortId'] }),
         ],
-        foreignKeys: [fk('instrumentId', 'instruments'), fk('cohortId', 'cohorts'), fk('participantId', 'users')],
+        foreignKeys: [foreignKey('instrumentId', 'instruments'), foreignKey('cohortId', 'cohorts'), foreignKey('participantId', 'users')],
       }),
     );
   }

@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey } from 'typeorm';
-import { columnHelpers } from '../column-types';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { columnHelpers, foreignKey } from '../column-types';
 
 /**
  * Why: excluding a voter used to invalidate only the votes already cast, so the same account could
@@ -11,13 +11,11 @@ export class VoteExclusionsSchema1763870000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columnHelpers(queryRunner);
-    const fk = (column: string, table: string) =>
-      new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete: 'CASCADE' });
     await queryRunner.createTable(
       new Table({
         name: 'vote_exclusions',
         columns: [{ ...c.ref('campaignId'), isPrimary: true }, { ...c.ref('voterId'), isPrimary: true }, c.text('reason'), c.ref('excludedById'), c.date('createdAt')],
-        foreignKeys: [fk('campaignId', 'campaigns'), fk('voterId', 'users'), fk('excludedById', 'users')],
+        foreignKeys: [foreignKey('campaignId', 'campaigns'), foreignKey('voterId', 'users'), foreignKey('excludedById', 'users')],
       }),
     );
   }
