@@ -3,10 +3,10 @@ import { EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Campaign } from '../campaigns/campaign.entity';
-import { IdeaCounts, rankKeyOf } from '../ideas/domain/idea-score';
+import { rankKeyOf } from '../ideas/domain/idea-score';
 import { Idea } from '../ideas/idea.entity';
 import { voteContextOf } from '../ideas/ideas.service';
-import { tallyDelta } from './domain/vote-values';
+import { countsOf, withVoteChange } from './domain/vote-values';
 import { Vote, VoteExclusion } from './vote.entity';
 
 /**
@@ -45,15 +45,7 @@ export class VoteInvalidationService {
     const mode = campaign.rules.voteMode;
     const lock = this.uow.isSqlite ? {} : { lock: { mode: 'pessimistic_write' as const } };
     const idea = await manager.findOneOrFail(Idea, { where: { id: ideaId }, ...lock });
-    const counts: IdeaCounts = { upCount: idea.upCount, downCount: idea.downCount, ratingCount: idea.ratingCount, ratingSum: idea.ratingSum, votersCount: idea.votersCount };
-    for (const vote of votes) {
-      const d = tallyDelta(mode, vote.value, null);
-      counts.upCount += d.up;
-      counts.downCount += d.down;
-      counts.ratingCount += d.ratingCount;
-      counts.ratingSum += d.ratingSum;
-      counts.votersCount += d.voters;
-    }
+    const counts = votes.reduce((tally, vote) => withVoteChange(tally, mode, vote.value, null), countsOf(idea));
     await manager.update(Idea, { id: ideaId }, { ...counts, rankKey: rankKeyOf(counts, voteContextOf(campaign)) });
     if (mode === 'rating') {
       await manager.decrement(Campaign, { id: campaign.id }, 'ratingsCount', idea.ratingCount - counts.ratingCount);

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Campaign } from '../campaigns/campaign.entity';
-import { IdeaCounts, rankKeyOf, VoteMode } from '../ideas/domain/idea-score';
+import { IdeaCounts, rankKeyOf } from '../ideas/domain/idea-score';
 import { Idea } from '../ideas/idea.entity';
 import { voteContextOf } from '../ideas/ideas.service';
-import { tallyDelta } from './domain/vote-values';
+import { countsOf, withVoteChange } from './domain/vote-values';
 import { Vote } from './vote.entity';
 
 export interface VoteMergeInput {
@@ -26,22 +26,6 @@ export interface VoteMergeOutcome {
 }
 
 const INSERT_CHUNK = 500;
-
-function countsOf(idea: Idea): IdeaCounts {
-  return { upCount: idea.upCount, downCount: idea.downCount, ratingCount: idea.ratingCount, ratingSum: idea.ratingSum, votersCount: idea.votersCount };
-}
-
-/** Adds the tally change of one voter's vote going from `before` to `after` (vote-values.ts is the one rule). */
-function withVoteChange(counts: IdeaCounts, mode: VoteMode, before: number | null, after: number | null): IdeaCounts {
-  const d = tallyDelta(mode, before, after);
-  return {
-    upCount: counts.upCount + d.up,
-    downCount: counts.downCount + d.down,
-    ratingCount: counts.ratingCount + d.ratingCount,
-    ratingSum: counts.ratingSum + d.ratingSum,
-    votersCount: counts.votersCount + d.voters,
-  };
-}
 
 /**
  * A moderator's duplicate decision (ALGORITHMS.md §2): the duplicate's voters who had not voted for

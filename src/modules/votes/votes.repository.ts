@@ -6,7 +6,7 @@ import { CampaignDeadlines, CampaignStatus } from '../campaigns/domain/lifecycle
 import { CampaignVoteContext, IdeaCounts, rankKeyOf, VoteMode } from '../ideas/domain/idea-score';
 import { Idea } from '../ideas/idea.entity';
 import { plan, VoteOperation } from './domain/vote-plan';
-import { tallyDelta } from './domain/vote-values';
+import { tallyDelta, withVoteChange } from './domain/vote-values';
 
 export type { VoteOperation } from './domain/vote-plan';
 import { Vote } from './vote.entity';
@@ -26,20 +26,11 @@ export interface VoteOutcome {
   context: CampaignVoteContext;
 }
 
+/** The tally after a planned change, and what the campaign's rating sums must follow. */
 function applyDelta(counts: IdeaCounts, mode: VoteMode, before: number | null, after: number | null): { counts: IdeaCounts; changed: boolean; ratingDelta: { count: number; sum: number } } {
   const d = tallyDelta(mode, before, after);
   const changed = d.up !== 0 || d.down !== 0 || d.voters !== 0 || d.ratingSum !== 0 || d.ratingCount !== 0;
-  return {
-    counts: {
-      upCount: counts.upCount + d.up,
-      downCount: counts.downCount + d.down,
-      ratingCount: counts.ratingCount + d.ratingCount,
-      ratingSum: counts.ratingSum + d.ratingSum,
-      votersCount: counts.votersCount + d.voters,
-    },
-    changed,
-    ratingDelta: { count: d.ratingCount, sum: d.ratingSum },
-  };
+  return { counts: withVoteChange(counts, mode, before, after), changed, ratingDelta: { count: d.ratingCount, sum: d.ratingSum } };
 }
 
 /** SQLite keeps TypeORM's date format so both paths read each other's rows. */

@@ -1,4 +1,4 @@
-import { isValidVoteValue, tallyDelta } from './vote-values';
+import { countsOf, isValidVoteValue, tallyDelta, withVoteChange } from './vote-values';
 
 describe('vote values', () => {
   it.each([
@@ -31,5 +31,24 @@ describe('vote values', () => {
       const retract = tallyDelta(mode, 1, null);
       for (const key of Object.keys(cast) as Array<keyof typeof cast>) expect(cast[key] + retract[key]).toBe(0);
     }
+  });
+});
+
+describe('withVoteChange', () => {
+  const empty = { upCount: 0, downCount: 0, ratingCount: 0, ratingSum: 0, votersCount: 0 };
+
+  it('turns an up-vote into a down-vote without changing the voter count', () => {
+    const up = withVoteChange(empty, 'updown', null, 1);
+    expect(withVoteChange(up, 'updown', 1, -1)).toEqual({ upCount: 0, downCount: 1, ratingCount: 0, ratingSum: 0, votersCount: 1 });
+  });
+
+  it('moves a rating and takes it back out exactly', () => {
+    const rated = withVoteChange(withVoteChange(empty, 'rating', null, 4), 'rating', null, 2);
+    expect(rated).toEqual({ upCount: 0, downCount: 0, ratingCount: 2, ratingSum: 6, votersCount: 2 });
+    expect(withVoteChange(rated, 'rating', 4, null)).toEqual({ upCount: 0, downCount: 0, ratingCount: 1, ratingSum: 2, votersCount: 1 });
+  });
+
+  it('copies only the tally columns of an idea', () => {
+    expect(countsOf({ ...empty, upCount: 3, votersCount: 3, title: 'x' } as typeof empty)).toEqual({ ...empty, upCount: 3, votersCount: 3 });
   });
 });

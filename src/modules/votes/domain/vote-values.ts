@@ -1,4 +1,4 @@
-import type { VoteMode } from '../../ideas/domain/idea-score';
+import type { IdeaCounts, VoteMode } from '../../ideas/domain/idea-score';
 
 /** The values each vote mode accepts (PRODUCT.md: 1, −1, or 1–5 by mode). */
 export function isValidVoteValue(mode: VoteMode, value: number): boolean {
@@ -38,5 +38,22 @@ export function tallyDelta(mode: VoteMode, before: number | null, after: number 
     ratingCount: to.ratingCount - from.ratingCount,
     ratingSum: to.ratingSum - from.ratingSum,
     voters: to.voters - from.voters,
+  };
+}
+
+/** The stored tally columns of an idea. */
+export function countsOf(idea: IdeaCounts): IdeaCounts {
+  return { upCount: idea.upCount, downCount: idea.downCount, ratingCount: idea.ratingCount, ratingSum: idea.ratingSum, votersCount: idea.votersCount };
+}
+
+/** An idea's tally after one voter's valid vote goes from `before` to `after`; the one rule every writer uses. */
+export function withVoteChange(counts: IdeaCounts, mode: VoteMode, before: number | null, after: number | null): IdeaCounts {
+  const d = tallyDelta(mode, before, after);
+  return {
+    upCount: counts.upCount + d.up,
+    downCount: counts.downCount + d.down,
+    ratingCount: counts.ratingCount + d.ratingCount,
+    ratingSum: counts.ratingSum + d.ratingSum,
+    votersCount: counts.votersCount + d.voters,
   };
 }
