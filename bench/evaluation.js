@@ -5,10 +5,10 @@
 const Database = require('better-sqlite3');
 const { execFileSync } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
-const { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
-const { ROOT, startService, accessToken, tempDatabasePath } = require('./lib');
+const { ensureBuilt, startService, accessToken, tempDatabasePath } = require('./lib');
 const { seedUsers, iso } = require('./seed');
 
 const PARTICIPANTS = 5000;
@@ -27,31 +27,6 @@ function random(seed) {
   };
 }
 
-function newestSourceTime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * Builds unless the last build (tsc's incremental build info) is newer than every source file, as it
- * is when `npm run bench` has just built. tsc still emits JavaScript when another module has a type
- * error; the run then goes on with a warning rather than measuring nothing.
- */
-function ensureBuilt() {
-  const buildInfo = path.join(ROOT, 'dist', '.tsbuildinfo');
-  if (existsSync(buildInfo) && statSync(buildInfo).mtimeMs >= newestSourceTime(path.join(ROOT, 'src'))) return;
-  console.log('building the service (npm run build)');
-  try {
-    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  } catch (error) {
-    if (!existsSync(path.join(ROOT, 'dist', 'main.js'))) throw error;
-    console.warn('warning: the build reported errors; measuring the JavaScript it emitted');
-  }
-}
 
 function testItems() {
   return TOPICS.flatMap((topic, t) =>

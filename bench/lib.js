@@ -1,8 +1,8 @@
 'use strict';
 // Shared pieces of the benchmarks: a fresh built service on a temp SQLite file, tokens, autocannon runs.
-const { spawn } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const { createHmac, randomUUID } = require('node:crypto');
-const { mkdtempSync } = require('node:fs');
+const { existsSync, mkdtempSync, readdirSync, statSync } = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
@@ -11,6 +11,32 @@ const autocannon = require('autocannon');
 
 const ROOT = path.join(__dirname, '..');
 const JWT_SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+
+function newestSourceTime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds unless the last build (tsc's incremental build info) is newer than every source file, as it
+ * is when `npm run bench` has just built. tsc still emits JavaScript when another module has a type
+ * error; the run then goes on with a warning rather than measuring nothing.
+ */
+function ensureBuilt() {
+  const buildInfo = path.join(ROOT, 'dist', '.tsbuildinfo');
+  if (existsSync(buildInfo) && statSync(buildInfo).mtimeMs >= newestSourceTime(path.join(ROOT, 'src'))) return;
+  console.log('building the service (npm run build)');
+  try {
+    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  } catch (error) {
+    if (!existsSync(path.join(ROOT, 'dist', 'main.js'))) throw error;
+    console.warn('warning: the build reported errors; measuring the JavaScript it emitted');
+  }
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -84,4 +110,4 @@ async function measure(name, options) {
   return { name, requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total, non2xx };
 }
 
-module.exports = { ROOT, JWT_SECRET, startService, startBaseline, accessToken, measure, tempDatabasePath, freePort };
+module.exports = { ROOT, JWT_SECRET, ensureBuilt, startService, startBaseline, accessToken, measure, tempDatabasePath, freePort };

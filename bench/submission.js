@@ -5,11 +5,10 @@
 // over 50 connections, and the near-duplicate check timed alone, in process, against the same index.
 // Targets: check alone < 20 ms; submission p99 < 50 ms; ≥ 0.08 of the node:http baseline.
 const Database = require('better-sqlite3');
-const { execFileSync } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
-const { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } = require('node:fs');
+const { mkdirSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
-const { ROOT, JWT_SECRET, startService, startBaseline, accessToken, measure, tempDatabasePath } = require('./lib');
+const { ROOT, JWT_SECRET, ensureBuilt, startService, startBaseline, accessToken, measure, tempDatabasePath } = require('./lib');
 const { seedUsers, seedCampaign, iso } = require('./seed');
 
 const IDEAS = 10_000;
@@ -60,27 +59,6 @@ function ideaText(rand, tag) {
   return { title: title.length >= 10 ? title : `Usulan ${title}`, description };
 }
 
-function newestSourceTime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds unless the last build is newer than every source file (as after `npm run bench`). */
-function ensureBuilt() {
-  const buildInfo = path.join(ROOT, 'dist', '.tsbuildinfo');
-  if (existsSync(buildInfo) && statSync(buildInfo).mtimeMs >= newestSourceTime(path.join(ROOT, 'src'))) return;
-  console.log('building the service (npm run build)');
-  try {
-    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  } catch (error) {
-    if (!existsSync(path.join(ROOT, 'dist', 'main.js'))) throw error;
-    console.warn('warning: the build reported errors; measuring the JavaScript it emitted');
-  }
-}
 
 /** 10,000 published ideas and their fingerprints, written as the service writes them (version i + 1). */
 function seed(databasePath) {
