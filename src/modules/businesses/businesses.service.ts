@@ -62,4 +62,32 @@ export class BusinessesService {
     const rows = await this.uow.manager.find(BusinessOwner, { where: { userId } });
     return rows.map((row) => row.businessId);
   }
+
+  /**
+   * Puts a business in a community when `admit` accepts it: the business is read and written in one
+   * transaction, so the check sees the membership it changes. `admit` throws to refuse.
+   */
+  async joinCommunity<T>(businessId: string, communityId: string, admit: (business: Business) => T): Promise<T> {
+    return this.uow.run(async (manager) => {
+      const business = await manager.findOneBy(Business, { id: businessId });
+      if (!business) throw new DomainError(BusinessErrors.BUSINESS_NOT_FOUND);
+      const admitted = admit(business);
+      await manager.update(Business, { id: businessId }, { communityId });
+      return admitted;
+    });
+  }
+
+  /** Takes a business out of a community; false when it was not a member. */
+  async leaveCommunity(businessId: string, communityId: string): Promise<boolean> {
+    const result = await this.uow.run((manager) => manager.update(Business, { id: businessId, communityId }, { communityId: null }));
+    return (result.affected ?? 0) > 0;
+  }
+
+  async listInCommunity(communityId: string): Promise<Business[]> {
+    return this.uow.manager.find(Business, { where: { communityId } });
+  }
+
+  async countInCommunity(communityId: string): Promise<number> {
+    return this.uow.manager.countBy(Business, { communityId });
+  }
 }

@@ -3,7 +3,7 @@ import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { newId } from '../../common/ids';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { Business, Community } from '../businesses/business.entity';
+import { Community } from '../businesses/business.entity';
 import { BusinessesService } from '../businesses/businesses.service';
 import { CommunityErrors } from './communities.errors';
 import { duplicateRegion, matchRegion } from './domain/region-match';
@@ -11,8 +11,7 @@ import { CommunityResponse, CreateCommunityDto, MembershipResponse } from './dto
 
 /**
  * Communities group businesses by region for their coordinator (PRODUCT.md "community coordinator").
- * The `communities` table and `businesses.communityId` belong to the core schema; the membership
- * column is written here because BusinessesService has no method for it yet.
+ * Membership is the business's `communityId`, written through BusinessesService.
  */
 @Injectable()
 export class CommunitiesService {
@@ -31,7 +30,7 @@ export class CommunitiesService {
   /** Name and regions are not private: an owner needs them to decide to join. */
   async get(id: string): Promise<CommunityResponse> {
     const community = await this.load(id);
-    return CommunityResponse.from(community, await this.uow.manager.countBy(Business, { communityId: id }));
+    return CommunityResponse.from(community, await this.businesses.countInCommunity(id));
   }
 
   async load(id: string): Promise<Community> {
@@ -53,14 +52,13 @@ export class CommunitiesService {
   async join(callerId: string, id: string, businessId: string): Promise<MembershipResponse> {
     const community = await this.load(id);
     await this.businesses.assertOwner(callerId, businessId);
-    return this.uow.run(async (manager) => {
-      const business = await manager.findOneByOrFail(Business, { id: businessId });
+    const region = await this.businesses.joinCommunity(businessId, id, (business) => {
       if (business.communityId && business.communityId !== id) throw new DomainError(CommunityErrors.COMMUNITY_MEMBERSHIP_CONFLICT);
-      const region = matchRegion(business.region, community.regions);
-      if (region === null) throw new DomainError(CommunityErrors.COMMUNITY_REGION_INVALID, { region: business.region, regions: community.regions.join(', ') });
-      await manager.update(Business, { id: businessId }, { communityId: id });
-      return { communityId: id, businessId, region };
+      const match = matchRegion(business.region, community.regions);
+      if (match === null) throw new DomainError(CommunityErrors.COMMUNITY_REGION_INVALID, { region: business.region, regions: community.regions.join(', ') });
+      return match;
     });
+    return { communityId: id, businessId, region };
   }
 
   /** An owner may take their business out; the coordinator may remove a business that does not belong. */
@@ -68,7 +66,6 @@ export class CommunitiesService {
     const community = await this.load(id);
     const isOwner = await this.businesses.isOwner(callerId, businessId);
     if (!isOwner && community.coordinatorId !== callerId) throw new DomainError(CommunityErrors.COMMUNITY_MEMBER_FORBIDDEN);
-    const result = await this.uow.run((manager) => manager.update(Business, { id: businessId, communityId: id }, { communityId: null }));
-    if (!result.affected) throw new DomainError(CommunityErrors.COMMUNITY_NOT_MEMBER_CONFLICT);
+    if (!(await this.businesses.leaveCommunity(businessId, id))) throw new DomainError(CommunityErrors.COMMUNITY_NOT_MEMBER_CONFLICT);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '../../database/unit-of-work';
 import { buildParticipantRows } from '../evaluation/domain/evaluation-report';
-import { Business, Community } from '../businesses/business.entity';
+import { Community } from '../businesses/business.entity';
+import { BusinessesService } from '../businesses/businesses.service';
 import { toEvaluationInput } from '../training/domain/evaluation-input';
 import { DERIVED_KPIS, KPI_CATALOGUE } from '../training/domain/kpi-catalogue';
 import type { CohortParticipant } from '../training/cohort.entity';
@@ -36,7 +36,11 @@ const KPI_SPECS: KpiSpec[] = [
  */
 @Injectable()
 export class CommunityAnalyticsService {
-  constructor(private readonly uow: UnitOfWork, private readonly communities: CommunitiesService, private readonly loader: CohortDataLoader) {}
+  constructor(
+    private readonly communities: CommunitiesService,
+    private readonly businesses: BusinessesService,
+    private readonly loader: CohortDataLoader,
+  ) {}
 
   async analytics(callerId: string, communityId: string): Promise<CommunityAnalytics> {
     const community = await this.communities.asCoordinator(communityId, callerId);
@@ -75,7 +79,7 @@ export class CommunityAnalyticsService {
 
   /** businessId → region (in the community's spelling) and sector, for the community's member businesses. */
   private async placements(community: Community): Promise<Map<string, Placement>> {
-    const businesses = await this.uow.manager.find(Business, { where: { communityId: community.id } });
+    const businesses = await this.businesses.listInCommunity(community.id);
     return new Map(
       businesses.map((business) => [
         business.id,
