@@ -107,7 +107,7 @@ function accessToken(userId) {
 async function measure(name, options) {
   const result = await autocannon({ connections: 50, duration: 10, ...options });
   const non2xx = result.non2xx + result.errors + result.timeouts;
-  return { name, requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total, non2xx };
+  return { name, requestsPerSecond: result.requests.average, meanMs: result.latency.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total, non2xx };
 }
 
 module.exports = { ROOT, JWT_SECRET, ensureBuilt, startService, startBaseline, accessToken, measure, tempDatabasePath, freePort };

@@ -34,15 +34,16 @@ function seed(databasePath) {
 
 /** Each request a new (voter, idea) pair, so every vote is an insert with its tally update. */
 function voteRequests(campaign, voters) {
+  // Signed up front: the load generator shares the machine with the service and should not spend it on HMACs.
+  const tokens = voters.map((voter) => `Bearer ${accessToken(voter)}`);
   let next = 0;
   return [
     {
       method: 'PUT',
       setupRequest: (request) => {
         const n = next++;
-        const voter = voters[n % voters.length];
         const idea = campaign.ideaIds[(n * 7919) % campaign.ideaIds.length];
-        return { ...request, path: `/api/ideas/${idea}/vote`, headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken(voter)}` }, body: '{"value":1}' };
+        return { ...request, path: `/api/ideas/${idea}/vote`, headers: { 'content-type': 'application/json', authorization: tokens[n % tokens.length] }, body: '{"value":1}' };
       },
     },
   ];
@@ -59,10 +60,11 @@ async function main() {
   const results = [];
   try {
     results.push(await measure('baseline node:http', { url: `http://127.0.0.1:${baseline.port}/` }));
-    results.push(await measure('vote (PUT /api/ideas/:id/vote)', { url: url('/'), requests: voteRequests(big, freshVoters) }));
+    // Reads first, on the seeded data; the votes last, so no write phase's aftermath weighs on a read.
     results.push(await measure('leaderboard top 50, 1,000,000 votes', { url: url(`/api/campaigns/${big.campaignId}/leaderboard?limit=50`) }));
     results.push(await measure('leaderboard top 50, 1,000 votes', { url: url(`/api/campaigns/${small.campaignId}/leaderboard?limit=50`) }));
     results.push(await measure('idea list page (sort=top, 20)', { url: url(`/api/campaigns/${big.campaignId}/ideas?sort=top&limit=20`) }));
+    results.push(await measure('vote (PUT /api/ideas/:id/vote)', { url: url('/'), requests: voteRequests(big, freshVoters) }));
   } finally {
     await service.stop();
     await baseline.stop();
@@ -70,10 +72,11 @@ async function main() {
   const base = results[0].requestsPerSecond;
   const report = results.map((r) => ({ ...r, ratioToBaseline: Number((r.requestsPerSecond / base).toFixed(3)) }));
   const mismatches = tallyMismatches(databasePath);
-  const leaderboardFlatness = Number((report[3].p50Ms === 0 ? 1 : report[2].p50Ms / Math.max(report[3].p50Ms, 0.001)).toFixed(2));
+  // Mean latency, not p50: autocannon's percentiles are whole milliseconds, too coarse for a 1–2 ms read.
+  const leaderboardFlatness = Number((report[1].meanMs / report[2].meanMs).toFixed(2));
   console.table(report.map((r) => ({ endpoint: r.name, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms, ratio: r.ratioToBaseline, 'non-2xx': r.non2xx })));
   console.log(`tallies that differ from their rows after the run: ${mismatches}`);
-  console.log(`leaderboard p50 at 1,000,000 votes / at 1,000 votes: ${leaderboardFlatness}`);
+  console.log(`leaderboard mean latency at 1,000,000 votes / at 1,000 votes: ${leaderboardFlatness}`);
   mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   writeFileSync(path.join(__dirname, 'results', 'latest.json'), JSON.stringify({ measuredAt: new Date().toISOString(), results: report, tallyMismatches: mismatches, leaderboardFlatness }, null, 2));
   runOtherBenchmarks();
