@@ -12,6 +12,7 @@ import { Campaign } from '../../src/modules/campaigns/campaign.entity';
 import { DEFAULT_INCENTIVES, DEFAULT_RULES } from '../../src/modules/campaigns/domain/campaign-rules';
 import { Idea } from '../../src/modules/ideas/idea.entity';
 import { contentHash } from '../../src/modules/quality-control/domain/text-normalization';
+import { NearDuplicateIndex } from '../../src/modules/quality-control/near-duplicate-index.service';
 import { User } from '../../src/modules/users/user.entity';
 import { Actor, makeOpenCampaign, registerUser } from '../support/factories';
 import {
@@ -218,10 +219,23 @@ describe('the near-duplicate index across instances', () => {
 
     const restarted = await createTestApp({ env: { JWT_SECRET: secret }, database: a.config.database, now: '2026-03-01T09:00:00.000Z' });
     try {
+      // The recently active campaign is indexed at start, before anyone submits.
+      const index = restarted.app.get(NearDuplicateIndex);
+      await index.warmRecentCampaigns();
+      expect(index.indexedIdeas(campaignId)).toBe(3);
       const similar = await submitText(restarted, first, campaignId, KOPI_SIMILAR);
       expect(similar.qualityReport.similar).toContainEqual({ ideaId: original.id, similarity: KOPI_SIMILARITY });
     } finally {
       await restarted.close();
+    }
+    // A month later nothing of it is warmed: an idle campaign is indexed when it is next checked.
+    const later = await createTestApp({ env: { JWT_SECRET: secret }, database: a.config.database, now: '2026-04-15T09:00:00.000Z' });
+    try {
+      const index = later.app.get(NearDuplicateIndex);
+      await index.warmRecentCampaigns();
+      expect(index.indexedIdeas(campaignId)).toBe(0);
+    } finally {
+      await later.close();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Mutex } from 'async-mutex';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -26,6 +26,10 @@ const ESTIMATE_MARGIN = 0.18;
  * grams 1 KB: about 400 MB at this budget.
  */
 const MAX_INDEXED_IDEAS = 50_000;
+/** Fingerprints read and indexed per step of a catch-up; the event loop is free between steps. */
+const CATCH_UP_PAGE = 500;
+/** Campaigns with a fingerprint written this recently are indexed when the service starts. */
+const WARM_WITHIN_MS = 30 * 24 * 3600 * 1000;
 
 interface IndexedIdea {
   hashes: Uint32Array;
@@ -61,11 +65,51 @@ export interface Proposals {
  * and versions become visible in order: nothing written by another instance is ever skipped.
  */
 @Injectable()
-export class NearDuplicateIndex {
+export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(NearDuplicateIndex.name);
   private readonly campaigns = new Map<string, CampaignIndex>();
   private uses = 0;
+  private stopping = false;
 
   constructor(private readonly uow: UnitOfWork, private readonly clock: Clock) {}
+
+  /**
+   * Indexes the recently active campaigns in the background, a page at a time, so the first idea
+   * submitted after a restart does not wait seconds for its campaign's index to be built.
+   */
+  onApplicationBootstrap(): void {
+    void this.warmRecentCampaigns().catch((error: unknown) => {
+      if (!this.stopping) this.logger.warn(`index warm-up stopped: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  /** Before the database closes: a warm-up still running stops at its next page. */
+  onModuleDestroy(): void {
+    this.stopping = true;
+  }
+
+  /** How many ideas of the campaign the in-memory index holds (0 when it is not indexed). */
+  indexedIdeas(campaignId: string): number {
+    return this.campaigns.get(campaignId)?.ideas.size ?? 0;
+  }
+
+  async warmRecentCampaigns(): Promise<void> {
+    const since = new Date(this.clock.now().getTime() - WARM_WITHIN_MS);
+    const recent = await this.uow.manager
+      .createQueryBuilder(IdeaFingerprint, 'f')
+      .select('f.campaignId', 'campaignId')
+      .addSelect('COUNT(*)', 'ideas')
+      .where('f.active = :active AND f.updatedAt >= :since', { active: true, since })
+      .groupBy('f.campaignId')
+      .orderBy('MAX(f.updatedAt)', 'DESC')
+      .getRawMany<{ campaignId: string; ideas: number | string }>();
+    let budget = MAX_INDEXED_IDEAS;
+    for (const { campaignId, ideas } of recent) {
+      budget -= Number(ideas);
+      if (budget < 0 || this.stopping) return;
+      await this.caughtUp(campaignId, this.uow.manager);
+    }
+  }
 
   /**
    * Ideas whose similarity to `query` may reach the similar band, from an index caught up with the
@@ -146,9 +190,14 @@ export class NearDuplicateIndex {
     index.lastUsed = ++this.uses;
     const target = index;
     // One catch-up at a time per campaign: concurrent checks share the rows instead of each applying them.
+    // A long catch-up (a first build) goes a page at a time, leaving the event loop to other requests.
     await target.catchUpLock.runExclusive(async () => {
-      const rows = await manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(target.version) }, order: { version: 'ASC' } });
-      for (const row of rows) this.apply(target, row);
+      for (;;) {
+        const rows = await manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(target.version) }, order: { version: 'ASC' }, take: CATCH_UP_PAGE });
+        for (const row of rows) this.apply(target, row);
+        if (rows.length < CATCH_UP_PAGE || this.stopping) return;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     });
     this.evictBeyondBudget();
     return target;
