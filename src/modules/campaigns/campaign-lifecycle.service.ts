@@ -13,6 +13,8 @@ import { canTransition, CampaignStatus, dueDeadlineSteps } from './domain/lifecy
 
 /** Work that must commit in the same transaction as a campaign closing (awards, final statuses). */
 export type CloseStep = (manager: EntityManager, campaign: Campaign, closedAt: Date) => Promise<void>;
+/** Work that must commit in the same transaction as a campaign being cancelled (telling its contributors). */
+export type CancelStep = (manager: EntityManager, campaign: Campaign, cancelledAt: Date) => Promise<void>;
 
 interface Move {
   from: CampaignStatus;
@@ -30,6 +32,7 @@ interface Move {
 export class CampaignLifecycleService implements OnModuleInit {
   private readonly logger = new Logger(CampaignLifecycleService.name);
   private readonly closeSteps: CloseStep[] = [];
+  private readonly cancelSteps: CancelStep[] = [];
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -48,6 +51,11 @@ export class CampaignLifecycleService implements OnModuleInit {
   /** Modules that act at close (incentives) register here instead of being imported by campaigns. */
   onClose(step: CloseStep): void {
     this.closeSteps.push(step);
+  }
+
+  /** Likewise for a cancellation, which has no results but still ends every idea of the campaign. */
+  onCancel(step: CancelStep): void {
+    this.cancelSteps.push(step);
   }
 
   /** Loads a campaign with every deadline that has passed already applied. */
@@ -102,6 +110,10 @@ export class CampaignLifecycleService implements OnModuleInit {
     if (move.to === 'closed') {
       const closing = Object.assign(new Campaign(), campaign, { status: 'closed' });
       for (const step of this.closeSteps) await step(manager, closing, move.at);
+    }
+    if (move.to === 'cancelled') {
+      const cancelling = Object.assign(new Campaign(), campaign, { status: 'cancelled' });
+      for (const step of this.cancelSteps) await step(manager, cancelling, move.at);
     }
   }
 

@@ -8,12 +8,13 @@ import { CreateIdeaDto, FeedbackDto, ListIdeasQuery, UpdateIdeaDto } from './dto
 import { IdeaResponse } from './dto/idea.response';
 import { FeedbackResponse, IdeaFeedbackService } from './idea-feedback.service';
 import { IdeasService } from './ideas.service';
+import { MyIdeaResponse, MyIdeasService } from './my-ideas.service';
 
 @ApiTags('ideas')
 @ApiBearerAuth()
 @Controller()
 export class IdeasController {
-  constructor(private readonly ideas: IdeasService, private readonly feedback: IdeaFeedbackService) {}
+  constructor(private readonly ideas: IdeasService, private readonly feedback: IdeaFeedbackService, private readonly myIdeas: MyIdeasService) {}
 
   @Post('campaigns/:id/ideas')
   submit(@CurrentUser() caller: AuthUser, @Param('id', UuidParam) campaignId: string, @Body() body: CreateIdeaDto): Promise<IdeaResponse> {
@@ -27,8 +28,8 @@ export class IdeasController {
   }
 
   @Get('me/ideas')
-  mine(@CurrentUser() caller: AuthUser, @Query() query: ListIdeasQuery) {
-    return this.ideas.listMine(caller.id, query);
+  mine(@CurrentUser() caller: AuthUser, @Query() query: ListIdeasQuery): Promise<Page<MyIdeaResponse>> {
+    return this.myIdeas.list(caller.id, query);
   }
 
   @Public()

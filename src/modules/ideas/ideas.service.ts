@@ -16,7 +16,7 @@ import { Assessment } from '../quality-control/quality-report';
 import { CampaignVoteContext } from './domain/idea-score';
 import { CreateIdeaDto, ListIdeasQuery, UpdateIdeaDto } from './dto/idea.dto';
 import { IdeaResponse } from './dto/idea.response';
-import { Idea, IdeaFeedback, IdeaRevision, VISIBLE_IDEA_STATUSES, VISIBLE_STATUS_SQL } from './idea.entity';
+import { Idea, IdeaRevision, VISIBLE_IDEA_STATUSES, VISIBLE_STATUS_SQL } from './idea.entity';
 import { IdeaErrors } from './ideas.errors';
 
 export interface IdeaAccess {
@@ -171,29 +171,6 @@ export class IdeasService {
       key: newest ? idea.submittedAt.getTime() : `${idea.rankKey}|${idea.votersCount}|${idea.submittedAt.getTime()}`,
       id: idea.id,
     }));
-  }
-
-  /** The contributor's own ideas with their final status, the reason or the owner's latest feedback. */
-  async listMine(userId: string, query: ListIdeasQuery): Promise<Page<IdeaResponse & { campaignTitle: string; campaignStatus: string; latestFeedback: string | null }>> {
-    const limit = query.limit ?? 20;
-    const cursor = decodeCursor(query.cursor);
-    const qb = this.uow.manager.createQueryBuilder(Idea, 'i').where('i.authorId = :userId', { userId });
-    if (cursor) qb.andWhere('(i.submittedAt < :at OR (i.submittedAt = :at AND i.id < :id))', { at: new Date(Number(cursor.key)), id: cursor.id });
-    const rows = await qb.orderBy('i.submittedAt', 'DESC').addOrderBy('i.id', 'DESC').take(limit + 1).getMany();
-    const campaigns = rows.length ? await this.uow.manager.findBy(Campaign, { id: In([...new Set(rows.map((r) => r.campaignId))]) }) : [];
-    const byId = new Map(campaigns.map((c) => [c.id, c]));
-    const feedback = rows.length ? await this.uow.manager.find(IdeaFeedback, { where: { ideaId: In(rows.map((r) => r.id)) }, order: { createdAt: 'ASC' } }) : [];
-    const latestFeedback = new Map(feedback.map((f) => [f.ideaId, f.body]));
-    return toPage(
-      rows,
-      limit,
-      (idea) => {
-        const campaign = byId.get(idea.campaignId)!;
-        const context = voteContextOf(campaign);
-        return { ...IdeaResponse.from(idea, context), campaignTitle: campaign.title, campaignStatus: campaign.status, latestFeedback: latestFeedback.get(idea.id) ?? null };
-      },
-      (idea) => ({ key: idea.submittedAt.getTime(), id: idea.id }),
-    );
   }
 }
 

@@ -2,21 +2,21 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { newId } from '../../common/ids';
+import { insertRows } from '../../database/bulk-insert';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { CampaignLifecycleService } from '../campaigns/campaign-lifecycle.service';
 import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { crowdScoreOf } from '../ideas/domain/idea-score';
+import { IdeaOutcomesService } from '../ideas/idea-outcomes.service';
 import { Idea } from '../ideas/idea.entity';
 import { voteContextOf } from '../ideas/ideas.service';
 import { IdeaReview } from '../jury/idea-review.entity';
 import { juryScore, rankIdeas, RankedIdea, RankingEntry } from '../votes/domain/ranking';
-import { splitPrizes } from './domain/awards';
+import { PrizeAward, splitPrizes } from './domain/awards';
 import { Award, CampaignResult } from './incentives.entities';
 import { IncentiveErrors } from './incentives.errors';
 import { PointsLedgerService } from './points-ledger.service';
-
-const INSERT_CHUNK = 500;
 
 export interface ResultsResponse {
   campaignId: string;
@@ -35,6 +35,7 @@ export class CampaignResultsService implements OnModuleInit {
     private readonly lifecycle: CampaignLifecycleService,
     private readonly campaigns: CampaignsService,
     private readonly points: PointsLedgerService,
+    private readonly outcomes: IdeaOutcomesService,
   ) {}
 
   onModuleInit(): void {
@@ -45,11 +46,14 @@ export class CampaignResultsService implements OnModuleInit {
     const ideas = await manager.find(Idea, { where: { campaignId: campaign.id, status: In(['published', 'shortlisted']) } });
     const ranked = rankIdeas(await this.rankingEntries(manager, campaign, ideas), { crowd: campaign.rules.crowdWeight, jury: campaign.rules.juryWeight });
     const voters = new Map(ideas.map((idea) => [idea.id, idea.votersCount]));
-    for (let i = 0; i < ranked.length; i += INSERT_CHUNK) {
-      const rows = ranked.slice(i, i + INSERT_CHUNK).map((r) => ({ campaignId: campaign.id, ...r, validVoters: voters.get(r.ideaId) ?? 0 }));
-      await manager.insert(CampaignResult, rows);
-    }
-    await this.award(manager, campaign, ideas, ranked, closedAt);
+    const rows = ranked.map(({ ideaId, rank, crowdScore, juryScore: jury, finalScore }) => ({ campaignId: campaign.id, ideaId, rank, crowdScore, juryScore: jury, finalScore, validVoters: voters.get(ideaId) ?? 0 }));
+    await insertRows(manager, CampaignResult, rows);
+    const awards = await this.award(manager, campaign, ideas, ranked, closedAt);
+    // Last, so the notices read the winners' new status: every contributor hears how each idea ended.
+    await this.outcomes.announceClose(manager, campaign, {
+      ranks: new Map(ranked.map((r) => [r.ideaId, r.rank])),
+      awards: new Map(awards.map((a) => [a.ideaId, { amount: a.amount, currency: a.currency }])),
+    });
   }
 
   private async rankingEntries(manager: EntityManager, campaign: Campaign, ideas: Idea[]): Promise<RankingEntry[]> {
@@ -67,7 +71,7 @@ export class CampaignResultsService implements OnModuleInit {
     }));
   }
 
-  private async award(manager: EntityManager, campaign: Campaign, ideas: Idea[], ranked: RankedIdea[], closedAt: Date): Promise<void> {
+  private async award(manager: EntityManager, campaign: Campaign, ideas: Idea[], ranked: RankedIdea[], closedAt: Date): Promise<PrizeAward[]> {
     const authorOf = new Map(ideas.map((idea) => [idea.id, idea.authorId]));
     const awards = splitPrizes(campaign.incentives.prizes, ranked.map((r) => ({ ideaId: r.ideaId, rank: r.rank, authorId: authorOf.get(r.ideaId)! })));
     for (const prize of awards) {
@@ -75,6 +79,7 @@ export class CampaignResultsService implements OnModuleInit {
       await manager.update(Idea, { id: prize.ideaId }, { status: 'winner', updatedAt: closedAt });
       await this.points.grant(manager, { userId: prize.userId, campaignId: campaign.id, ideaId: prize.ideaId, reason: 'idea-won', rank: prize.rank });
     }
+    return awards;
   }
 
   /** Public once closed: read from the stored rows, never recomputed. */

@@ -6,6 +6,7 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import { Idea } from '../ideas/idea.entity';
 import { IdeasService } from '../ideas/ideas.service';
 import { PointsLedgerService } from '../incentives/points-ledger.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { IdeaReview } from './idea-review.entity';
 import { JuryErrors } from './jury.errors';
 
@@ -26,6 +27,7 @@ export class JuryService {
     private readonly uow: UnitOfWork,
     private readonly ideas: IdeasService,
     private readonly points: PointsLedgerService,
+    private readonly notifications: NotificationsService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
@@ -57,7 +59,7 @@ export class JuryService {
     return { items: rows.map(toResponse) };
   }
 
-  /** Owners shortlist published ideas while voting or judging; the author earns shortlist points. */
+  /** Owners shortlist published ideas while voting or judging; the author earns shortlist points and is told. */
   async shortlist(ideaId: string, userId: string): Promise<{ ideaId: string; status: 'shortlisted' }> {
     const { idea, campaign, isOwner } = await this.ideas.access(ideaId, userId);
     if (!isOwner) throw new DomainError(JuryErrors.SHORTLIST_FORBIDDEN);
@@ -68,6 +70,7 @@ export class JuryService {
       const moved = await manager.update(Idea, { id: ideaId, status: 'published' }, { status: 'shortlisted', updatedAt: this.clock.now() });
       if (!moved.affected) throw new DomainError(JuryErrors.SHORTLIST_CONFLICT, { status: 'shortlisted', campaignStatus: campaign.status });
       await this.points.grant(manager, { userId: idea.authorId, campaignId: campaign.id, ideaId, reason: 'idea-shortlisted' });
+      await this.notifications.notify(manager, idea.authorId, 'idea.shortlisted', { ideaId, campaignId: campaign.id, campaignTitle: campaign.title, title: idea.title });
     });
     this.events.emit('idea.updated', { campaignId: campaign.id, ideaId, status: 'shortlisted', title: idea.title });
     return { ideaId, status: 'shortlisted' };
