@@ -1,42 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/app-config';
 import { Award } from '../modules/incentives/incentives.entities';
 import { Notification } from '../modules/notifications/notification.entity';
 import { User } from '../modules/users/user.entity';
 import { insertRows } from './bulk-insert';
-import { buildDataSourceOptions } from './data-source-options';
+import { openTestDatabase } from './test-database.fixture';
 
 const NOW = new Date('2026-03-01T08:00:00.123Z');
-
-/** Real TypeORM with the migrations applied: in-memory SQLite, or a fresh schema of DATABASE_URL. */
-async function openDatabase(): Promise<{ ds: DataSource; drop: () => Promise<void> }> {
-  const configured = loadConfig({ ...process.env, NODE_ENV: 'test' }).database;
-  if (configured.kind === 'sqlite') {
-    const ds = await new DataSource(buildDataSourceOptions({ kind: 'sqlite', path: ':memory:' })).initialize();
-    await ds.runMigrations();
-    return { ds, drop: () => ds.destroy() };
-  }
-  const schema = `bi_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const run = async (sql: string) => {
-    const client = new Client({ connectionString: configured.url });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await run(`CREATE SCHEMA "${schema}"`);
-  const ds = await new DataSource(buildDataSourceOptions({ kind: 'postgres', url: configured.url, schema })).initialize();
-  await ds.runMigrations();
-  return { ds, drop: async () => { await ds.destroy(); await run(`DROP SCHEMA "${schema}" CASCADE`); } };
-}
 
 describe('insertRows', () => {
   let ds: DataSource;
   let drop: () => Promise<void>;
   let userId: string;
   beforeAll(async () => {
-    ({ ds, drop } = await openDatabase());
+    ({ ds, drop } = await openTestDatabase('bi'));
     userId = randomUUID();
     await ds.manager.insert(User, { id: userId, displayName: 'Pengguna', email: `${userId}@contoh.id`, phone: null, passwordHash: 'x', roles: ['user'], locale: 'id', createdAt: NOW });
   });

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../config/app-config';
-import { buildDataSourceOptions } from '../../database/data-source-options';
+import { openTestDatabase } from '../../database/test-database.fixture';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Business } from '../businesses/business.entity';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -17,34 +15,13 @@ import { Vote } from './vote.entity';
 
 const NOW = new Date('2026-03-01T08:00:00.000Z');
 
-/** Real TypeORM with the migrations applied: in-memory SQLite, or a fresh schema of DATABASE_URL. */
-async function openDatabase(): Promise<{ ds: DataSource; drop: () => Promise<void> }> {
-  const configured = loadConfig({ ...process.env, NODE_ENV: 'test' }).database;
-  if (configured.kind === 'sqlite') {
-    const ds = await new DataSource(buildDataSourceOptions({ kind: 'sqlite', path: ':memory:' })).initialize();
-    await ds.runMigrations();
-    return { ds, drop: () => ds.destroy() };
-  }
-  const schema = `vm_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const run = async (sql: string) => {
-    const client = new Client({ connectionString: configured.url });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await run(`CREATE SCHEMA "${schema}"`);
-  const ds = await new DataSource(buildDataSourceOptions({ kind: 'postgres', url: configured.url, schema })).initialize();
-  await ds.runMigrations();
-  return { ds, drop: async () => { await ds.destroy(); await run(`DROP SCHEMA "${schema}" CASCADE`); } };
-}
-
 describe('VoteMergeService', () => {
   let ds: DataSource;
   let drop: () => Promise<void>;
   let uow: UnitOfWork;
   let merges: VoteMergeService;
   beforeAll(async () => {
-    ({ ds, drop } = await openDatabase());
+    ({ ds, drop } = await openTestDatabase('vm'));
     uow = new UnitOfWork(ds);
     merges = new VoteMergeService(uow);
   });
