@@ -152,6 +152,36 @@ describe('MinHashIndex', () => {
     expect(index.size).toBe(1);
   });
 
+  it('after removals and re-additions reusing their places, proposes exactly the ideas that share a band', () => {
+    const options = { bands: 16, rows: 2, seed: 11 };
+    const index = new MinHashIndex(options);
+    const texts = syntheticCampaign(300, 77);
+    const live = new Map<string, Set<string>>();
+    texts.forEach((text, i) => {
+      index.add(`idea-${i}`, grams(text));
+      live.set(`idea-${i}`, grams(text));
+    });
+    for (let i = 0; i < 300; i += 3) {
+      index.remove(`idea-${i}`);
+      live.delete(`idea-${i}`);
+    }
+    for (let i = 0; i < 60; i++) {
+      const text = texts[(i * 7 + 1) % texts.length]!;
+      index.add(`again-${i}`, grams(text));
+      live.set(`again-${i}`, grams(text));
+    }
+    index.add('idea-1', grams(texts[2]!));
+    live.set('idea-1', grams(texts[2]!));
+    const sharesBand = (a: Uint32Array, b: Uint32Array) =>
+      Array.from({ length: options.bands }, (_, band) => band * options.rows).some((start) => a[start] === b[start] && a[start + 1] === b[start + 1]);
+    expect(index.size).toBe(live.size);
+    for (const probeText of texts.slice(0, 40)) {
+      const probe = index.signatureOf(grams(probeText))!;
+      const expected = [...live].filter(([, set]) => sharesBand(probe, index.signatureOf(set)!)).map(([id]) => id).sort();
+      expect([...index.candidates(grams(probeText))].sort()).toEqual(expected);
+    }
+  });
+
   it('keeps an empty text without matching it to anything', () => {
     const index = new MinHashIndex();
     index.add('empty', new Set());
@@ -220,6 +250,24 @@ describe('MinHashIndex', () => {
       const exact = jaccard(probe, gramSets[17]!);
       expect(Math.abs(index.estimate(probe, id)! - exact)).toBeLessThan(0.12);
       expect(index.estimate(probe, 'not-indexed')).toBeNull();
+    });
+
+    it('estimates without bias and with the binomial spread of 192 independent hashes', () => {
+      const random = mulberry32(9);
+      const errors: number[] = [];
+      let expectedVariance = 0;
+      for (let i = 0; i < 400; i++) {
+        const at = Math.floor(random() * texts.length);
+        const probe = grams(reworded(random, texts[at]!, 1 + Math.floor(random() * 14)));
+        const exact = jaccard(probe, gramSets[at]!);
+        errors.push(index.estimate(probe, `idea-${at}`)! - exact);
+        expectedVariance += (exact * (1 - exact)) / index.hashCount;
+      }
+      const mean = errors.reduce((sum, e) => sum + e, 0) / errors.length;
+      const meanSquare = errors.reduce((sum, e) => sum + e * e, 0) / errors.length;
+      expect(Math.abs(mean)).toBeLessThan(0.01);
+      // Correlated hash functions would widen the spread well beyond the binomial one.
+      expect(meanSquare).toBeLessThan(1.5 * (expectedVariance / errors.length));
     });
 
     it('returns each candidate once, and only indexed ids', () => {
