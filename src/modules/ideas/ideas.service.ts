@@ -76,7 +76,8 @@ export class IdeasService {
         if (await manager.existsBy(Idea, { campaignId: campaign.id, contentHash: idea.contentHash })) throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
         const settled = await this.quality.settle(manager, assessment);
         Object.assign(idea, { status: settled.status, qualityReport: settled.report });
-        await manager.insert(Idea, idea);
+        // Every column is given, so nothing needs reading back after the insert.
+        await manager.createQueryBuilder().insert().into(Idea).values(idea).updateEntity(false).execute();
         await manager.insert(IdeaRevision, { id: newId(), ideaId: idea.id, revision: 1, title: idea.title, description: idea.description, tags: idea.tags, createdAt: idea.submittedAt });
         await this.quality.recordIdea(manager, idea, settled);
         return settled;

@@ -46,10 +46,21 @@ export class PointsLedgerService {
     const now = this.clock.now();
     const today = isDailyCapped(reason) ? await this.cappedPointsSince(manager, userId, new Date(now.getTime() - DAY_MS)) : 0;
     const points = pointsToGrant(reason, entry.rank ?? null, today);
-    await manager.insert(PointsEntry, { id: newId(), userId, campaignId: entry.campaignId, ideaId, reason, points, createdAt: now });
-    if (await manager.existsBy(PointsBalance, { userId })) await manager.increment(PointsBalance, { userId }, 'balance', points);
-    else await manager.insert(PointsBalance, { userId, balance: points });
+    const row: PointsEntry = { id: newId(), userId, campaignId: entry.campaignId, ideaId, reason, points, createdAt: now };
+    await manager.createQueryBuilder().insert().into(PointsEntry).values(row).updateEntity(false).execute();
+    await this.addToBalance(manager, userId, points);
     return points;
+  }
+
+  /** One statement whether or not the user has a balance yet; the row stays locked until the entry commits with it. */
+  private async addToBalance(manager: EntityManager, userId: string, points: number): Promise<void> {
+    const driver = manager.connection.driver;
+    const [user, amount] = [driver.createParameter('userId', 0), driver.createParameter('points', 1)];
+    await manager.query(
+      `INSERT INTO "points_balances" ("userId", "balance") VALUES (${user}, ${amount})
+       ON CONFLICT ("userId") DO UPDATE SET "balance" = "points_balances"."balance" + excluded."balance"`,
+      [userId, points],
+    );
   }
 
   private async cappedPointsSince(manager: EntityManager, userId: string, since: Date): Promise<number> {

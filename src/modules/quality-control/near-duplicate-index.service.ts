@@ -171,7 +171,15 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
 
   /** Writes (or rewrites, for a revision) an idea's fingerprint at `version`, in the idea's transaction. */
   async write(manager: EntityManager, row: Omit<IdeaFingerprint, 'updatedAt' | 'active'>): Promise<void> {
-    await manager.upsert(IdeaFingerprint, { ...row, active: true, updatedAt: this.clock.now() }, ['ideaId']);
+    const fingerprint: IdeaFingerprint = { ...row, active: true, updatedAt: this.clock.now() };
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(IdeaFingerprint)
+      .values(fingerprint)
+      .orUpdate(['campaignId', 'version', 'active', 'grams', 'submittedAt', 'updatedAt'], ['ideaId'])
+      .updateEntity(false)
+      .execute();
   }
 
   /** A rejected idea or a confirmed duplicate is nobody's original any more. */
