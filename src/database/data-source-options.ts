@@ -3,10 +3,8 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
+import { configureSqliteConnection, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-connection';
 import { MIGRATIONS } from './migrations';
-
-/** How long a writer waits for SQLite's lock held by another process before giving up. */
-const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /**
  * One description of the database for the app, the tests and the TypeORM CLI. The schema always comes
@@ -32,16 +30,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     database: database.path,
     enableWAL: database.path !== ':memory:',
     timeout: SQLITE_BUSY_TIMEOUT_MS,
-    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
-      db.pragma('foreign_keys = ON');
-      // WAL with NORMAL sync survives a process crash without losing committed transactions.
-      db.pragma('synchronous = NORMAL');
-      // A campaign with a million votes is hundreds of MB; the default 2 MB page cache turned every
-      // vote insert into a string of page reads. 64 MB of cache and a memory map keep the hot pages near.
-      db.pragma('cache_size = -65536');
-      db.pragma('mmap_size = 268435456');
-      db.pragma('temp_store = MEMORY');
-    },
+    prepareDatabase: configureSqliteConnection,
   };
 }
 

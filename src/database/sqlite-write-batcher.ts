@@ -56,18 +56,9 @@ export class SqliteWriteBatcher {
   }
 
   private flush(batch: QueuedWrite[]): void {
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let outcomes: WriteOutcome[];
     try {
-      this.db.transaction(() => {
-        for (const write of batch) {
-          try {
-            // A nested transaction function is a savepoint: a throw undoes this write only.
-            outcomes.push({ ok: true, value: this.db.transaction(() => write.work(this.db))() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      })();
+      outcomes = commitEachInSavepoint(this.db, batch.map((write) => write.work));
     } catch (error) {
       // The commit itself failed: nothing of the batch is stored, so nobody is told it was.
       for (const write of batch) write.reject(error);
@@ -79,4 +70,26 @@ export class SqliteWriteBatcher {
       else write.reject(outcome.error);
     });
   }
+}
+
+export type WriteOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Runs the writes one after another in one transaction, each in a savepoint of its own: a write that
+ * throws rolls back alone and its error becomes its outcome. Throws only if the commit fails, when
+ * nothing of the batch is stored.
+ */
+export function commitEachInSavepoint(db: SqliteHandle, works: ReadonlyArray<(db: SqliteHandle) => unknown>): WriteOutcome[] {
+  const outcomes: WriteOutcome[] = [];
+  db.transaction(() => {
+    for (const work of works) {
+      try {
+        // A nested transaction function is a savepoint: a throw undoes this write only.
+        outcomes.push({ ok: true, value: db.transaction(() => work(db))() });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+  })();
+  return outcomes;
 }

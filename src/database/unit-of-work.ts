@@ -1,21 +1,44 @@
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
+import { SqliteCheckpointThread } from './sqlite-checkpoint-thread';
+import type { SqliteProcedure } from './sqlite-procedure';
 import { SqliteWriteBatcher } from './sqlite-write-batcher';
+import { SqliteWriteThread } from './sqlite-write-thread';
+import { ThreadLock } from './thread-lock';
+
+/** How long a stopping service waits for queued writes at most. */
+const SHUTDOWN_DRAIN_LIMIT_MS = 10_000;
+const DRAIN_POLL_MS = 5;
 
 /**
  * The only way to write. TypeORM's better-sqlite3 driver shares one connection for the whole process,
  * so two overlapping transactions collide ("cannot start a transaction within a transaction") and a
  * write outside a transaction would join whichever one is open. On SQLite every write therefore runs
- * one at a time behind a mutex; PostgreSQL keeps real concurrency with its pool.
+ * one at a time behind a mutex; PostgreSQL keeps real concurrency with its pool. A database file also
+ * gets a write thread for the hot paths and a checkpoint thread (docs/decisions.md, "Threads for
+ * SQLite"); the main connection's write transactions then take the lock they share with them.
  */
 @Injectable()
-export class UnitOfWork {
+export class UnitOfWork implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly sqliteWriteLock: Mutex | null;
+  private readonly threads: { lock: ThreadLock; writer: SqliteWriteThread; checkpointer: SqliteCheckpointThread } | null = null;
   private batcher: SqliteWriteBatcher | null = null;
 
   constructor(private readonly dataSource: DataSource) {
-    this.sqliteWriteLock = dataSource.options.type === 'better-sqlite3' ? new Mutex() : null;
+    const { type, database } = dataSource.options as { type: string; database?: unknown };
+    this.sqliteWriteLock = type === 'better-sqlite3' ? new Mutex() : null;
+    if (type === 'better-sqlite3' && typeof database === 'string' && database !== ':memory:') {
+      const lock = new ThreadLock();
+      this.threads = { lock, writer: new SqliteWriteThread(database, lock), checkpointer: new SqliteCheckpointThread(database, lock) };
+    }
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (!this.threads) return;
+    (this.sqliteHandle as SqliteHandle & { pragma(sql: string): unknown }).pragma('wal_autocheckpoint = 0');
+    await this.threads.checkpointer.start();
   }
 
   get isSqlite(): boolean {
@@ -25,21 +48,50 @@ export class UnitOfWork {
   /** Runs `work` in one transaction; everything it writes commits together or not at all. */
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.sqliteWriteLock) return this.dataSource.transaction(work);
-    return this.sqliteWriteLock.runExclusive(() => this.dataSource.transaction(work));
+    const threadLock = this.threads?.lock;
+    return this.sqliteWriteLock.runExclusive(async () => {
+      await threadLock?.acquire();
+      try {
+        return await this.dataSource.transaction(work);
+      } finally {
+        threadLock?.release();
+      }
+    });
   }
 
   /**
-   * For hot paths on SQLite: runs synchronous statements on the raw better-sqlite3 handle, still
-   * behind the same lock so no TypeORM transaction can be open meanwhile. Writes arriving together
-   * share one commit (SqliteWriteBatcher); each is atomic on its own and answered after the commit.
+   * For hot paths on SQLite: a procedure of synchronous statements on a raw better-sqlite3 handle.
+   * Writes arriving together share one commit; each is atomic on its own and answered after the
+   * commit. On a database file they run on the write thread; in memory (tests) on the main
+   * connection, behind the same lock as the TypeORM transactions (SqliteWriteBatcher).
    */
-  runSqliteNative<T>(work: (db: SqliteHandle) => T): Promise<T> {
-    if (!this.sqliteWriteLock) throw new Error('runSqliteNative is for SQLite only');
+  runSqliteProcedure<I, O>(procedure: SqliteProcedure<I, O>, input: I): Promise<O> {
+    if (!this.sqliteWriteLock) throw new Error('runSqliteProcedure is for SQLite only');
+    if (this.threads) return this.threads.writer.run(procedure, input);
     if (!this.batcher) {
       const lock = this.sqliteWriteLock;
       this.batcher = new SqliteWriteBatcher(this.sqliteHandle, (flush) => lock.runExclusive(flush));
     }
-    return this.batcher.run(work);
+    return this.batcher.run((db) => procedure.run(db, input));
+  }
+
+  /**
+   * Writes still queued when the service is told to stop (an event listener's points, say) finish
+   * before the connection closes, within a limit.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    const lock = this.sqliteWriteLock;
+    if (!lock) return;
+    const deadline = Date.now() + SHUTDOWN_DRAIN_LIMIT_MS;
+    while (Date.now() < deadline) {
+      await sleep(DRAIN_POLL_MS);
+      if (!lock.isLocked()) return;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.threads?.writer.close();
+    await this.threads?.checkpointer.close();
   }
 
   /** The raw better-sqlite3 connection, for prepared reads on hot paths (SQLite only). */

@@ -3,40 +3,15 @@ import { EntityManager } from 'typeorm';
 import { SqliteHandle, SqliteStatement, UnitOfWork } from '../../database/unit-of-work';
 import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignDeadlines, CampaignStatus } from '../campaigns/domain/lifecycle';
-import { CampaignVoteContext, IdeaCounts, rankKeyOf, VoteMode } from '../ideas/domain/idea-score';
+import { CampaignVoteContext, rankKeyOf, VoteMode } from '../ideas/domain/idea-score';
 import { Idea } from '../ideas/idea.entity';
 import { plan, VoteOperation } from './domain/vote-plan';
-import { tallyDelta, withVoteChange } from './domain/vote-values';
-
-export type { VoteOperation } from './domain/vote-plan';
+import { applyVoteChange } from './domain/vote-values';
+import { APPLY_VOTE_ON_SQLITE, VoteOutcome, VoteTarget } from './sqlite-vote-write';
 import { Vote } from './vote.entity';
 
-export interface VoteTarget {
-  ideaId: string;
-  campaignId: string;
-  voterId: string;
-  mode: VoteMode;
-  at: Date;
-}
-
-export interface VoteOutcome {
-  /** The voter's value after the operation (kept even when the vote was invalidated), or null. */
-  value: number | null;
-  counts: IdeaCounts;
-  context: CampaignVoteContext;
-}
-
-/** The tally after a planned change, and what the campaign's rating sums must follow. */
-function applyDelta(counts: IdeaCounts, mode: VoteMode, before: number | null, after: number | null): { counts: IdeaCounts; changed: boolean; ratingDelta: { count: number; sum: number } } {
-  const d = tallyDelta(mode, before, after);
-  const changed = d.up !== 0 || d.down !== 0 || d.voters !== 0 || d.ratingSum !== 0 || d.ratingCount !== 0;
-  return { counts: withVoteChange(counts, mode, before, after), changed, ratingDelta: { count: d.ratingCount, sum: d.ratingSum } };
-}
-
-/** SQLite keeps TypeORM's date format so both paths read each other's rows. */
-function sqliteDate(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
-}
+export type { VoteOperation } from './domain/vote-plan';
+export type { VoteOutcome, VoteTarget } from './sqlite-vote-write';
 
 /** What deciding on a vote needs, read in one query: the idea, its campaign and the voter's standing. */
 export interface VoteGate {
@@ -101,7 +76,6 @@ function gateSql(p: () => string): string {
  */
 @Injectable()
 export class VotesRepository {
-  private statements = new WeakMap<SqliteHandle, Record<string, SqliteStatement>>();
   private gateStatements = new WeakMap<SqliteHandle, SqliteStatement>();
 
   constructor(private readonly uow: UnitOfWork) {}
@@ -141,51 +115,7 @@ export class VotesRepository {
   }
 
   apply(target: VoteTarget, op: VoteOperation): Promise<VoteOutcome> {
-    return this.uow.isSqlite ? this.uow.runSqliteNative((db) => this.applyOnSqlite(db, target, op)) : this.uow.run((m) => this.applyWithTypeorm(m, target, op));
-  }
-
-  private applyOnSqlite(db: SqliteHandle, target: VoteTarget, op: VoteOperation): VoteOutcome {
-    const s = this.prepared(db);
-    const stored = s.idea!.get(target.ideaId) as IdeaCounts | undefined;
-    if (!stored) throw new Error(`idea ${target.ideaId} vanished`);
-    const row = s.vote!.get(target.ideaId, target.voterId) as { value: number; valid: number; invalidReason: string | null } | undefined;
-    const step = plan(op, row ? { value: row.value, valid: row.valid === 1, invalidReason: row.invalidReason } : null);
-    const at = sqliteDate(target.at);
-    if (step.write === 'insert' && op.kind === 'cast') {
-      s.insertVote!.run(target.ideaId, target.voterId, target.campaignId, op.value, step.valid ? 1 : 0, step.invalidReason, op.networkHash, op.deviceHash, at, at);
-      if (s.insertVoter!.run(target.campaignId, target.voterId, at).changes > 0) s.countVoter!.run(target.campaignId);
-    } else if (step.write === 'update') s.updateVote!.run(step.value, step.valid ? 1 : 0, step.invalidReason, at, target.ideaId, target.voterId);
-    else if (step.write === 'delete') s.deleteVote!.run(target.ideaId, target.voterId);
-    const context = s.campaign!.get(target.campaignId) as Omit<CampaignVoteContext, 'voteMode'>;
-    const fullContext = { ...context, voteMode: target.mode };
-    const next = applyDelta(stored, target.mode, step.before, step.after);
-    if (next.changed) {
-      const c = next.counts;
-      s.updateIdea!.run(c.upCount, c.downCount, c.ratingCount, c.ratingSum, c.votersCount, rankKeyOf(c, fullContext), target.ideaId);
-      if (next.ratingDelta.count !== 0 || next.ratingDelta.sum !== 0) s.rateCampaign!.run(next.ratingDelta.count, next.ratingDelta.sum, target.campaignId);
-    }
-    return { value: step.value, counts: next.counts, context: fullContext };
-  }
-
-  private prepared(db: SqliteHandle): Record<string, SqliteStatement> {
-    let cached = this.statements.get(db);
-    if (!cached) {
-      const p = (sql: string) => db.prepare(sql);
-      cached = {
-        idea: p('SELECT "upCount", "downCount", "ratingCount", "ratingSum", "votersCount" FROM "ideas" WHERE "id" = ?'),
-        vote: p('SELECT "value", "valid", "invalidReason" FROM "votes" WHERE "ideaId" = ? AND "voterId" = ?'),
-        insertVote: p('INSERT INTO "votes" ("ideaId", "voterId", "campaignId", "value", "valid", "invalidReason", "networkHash", "deviceHash", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-        updateVote: p('UPDATE "votes" SET "value" = ?, "valid" = ?, "invalidReason" = ?, "updatedAt" = ? WHERE "ideaId" = ? AND "voterId" = ?'),
-        deleteVote: p('DELETE FROM "votes" WHERE "ideaId" = ? AND "voterId" = ?'),
-        insertVoter: p('INSERT OR IGNORE INTO "campaign_voters" ("campaignId", "voterId", "firstVotedAt") VALUES (?, ?, ?)'),
-        countVoter: p('UPDATE "campaigns" SET "votersCount" = "votersCount" + 1 WHERE "id" = ?'),
-        campaign: p('SELECT "votersCount", "ratingPriorMean", "ratingPriorWeight" FROM "campaigns" WHERE "id" = ?'),
-        updateIdea: p('UPDATE "ideas" SET "upCount" = ?, "downCount" = ?, "ratingCount" = ?, "ratingSum" = ?, "votersCount" = ?, "rankKey" = ? WHERE "id" = ?'),
-        rateCampaign: p('UPDATE "campaigns" SET "ratingsCount" = "ratingsCount" + ?, "ratingsSum" = "ratingsSum" + ? WHERE "id" = ?'),
-      };
-      this.statements.set(db, cached);
-    }
-    return cached;
+    return this.uow.isSqlite ? this.uow.runSqliteProcedure(APPLY_VOTE_ON_SQLITE, { target, op }) : this.uow.run((m) => this.applyWithTypeorm(m, target, op));
   }
 
   private async applyWithTypeorm(manager: EntityManager, target: VoteTarget, op: VoteOperation): Promise<VoteOutcome> {
@@ -201,7 +131,7 @@ export class VotesRepository {
     else if (step.write === 'delete') await manager.delete(Vote, { ideaId, voterId });
     const campaign = await manager.findOneByOrFail(Campaign, { id: campaignId });
     const context: CampaignVoteContext = { voteMode: target.mode, votersCount: campaign.votersCount, ratingPriorMean: campaign.ratingPriorMean, ratingPriorWeight: campaign.ratingPriorWeight };
-    const next = applyDelta(locked, target.mode, step.before, step.after);
+    const next = applyVoteChange(locked, target.mode, step.before, step.after);
     if (next.changed) {
       await manager.update(Idea, { id: ideaId }, { ...next.counts, rankKey: rankKeyOf(next.counts, context) });
       if (next.ratingDelta.count !== 0 || next.ratingDelta.sum !== 0) {

@@ -1,4 +1,4 @@
-import { countsOf, isValidVoteValue, tallyDelta, withVoteChange } from './vote-values';
+import { applyVoteChange, countsOf, isValidVoteValue, tallyDelta, withVoteChange } from './vote-values';
 
 describe('vote values', () => {
   it.each([
@@ -50,5 +50,19 @@ describe('withVoteChange', () => {
 
   it('copies only the tally columns of an idea', () => {
     expect(countsOf({ ...empty, upCount: 3, votersCount: 3, title: 'x' } as typeof empty)).toEqual({ ...empty, upCount: 3, votersCount: 3 });
+  });
+});
+
+describe('applyVoteChange', () => {
+  const counts = { upCount: 2, downCount: 1, ratingCount: 0, ratingSum: 0, votersCount: 3 };
+
+  it('reports no change for the same value again, so the idea is not rewritten', () => {
+    expect(applyVoteChange(counts, 'updown', 1, 1)).toEqual({ counts, changed: false, ratingDelta: { count: 0, sum: 0 } });
+  });
+
+  it('carries a new rating into the tally and into what the campaign sums must follow', () => {
+    const rated = { ...counts, upCount: 0, downCount: 0, ratingCount: 3, ratingSum: 10 };
+    expect(applyVoteChange(rated, 'rating', 2, 5)).toEqual({ counts: { ...rated, ratingSum: 13 }, changed: true, ratingDelta: { count: 0, sum: 3 } });
+    expect(applyVoteChange(rated, 'rating', null, 4).ratingDelta).toEqual({ count: 1, sum: 4 });
   });
 });

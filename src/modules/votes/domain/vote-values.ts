@@ -57,3 +57,18 @@ export function withVoteChange(counts: IdeaCounts, mode: VoteMode, before: numbe
     votersCount: counts.votersCount + d.voters,
   };
 }
+
+export interface VoteChange {
+  counts: IdeaCounts;
+  /** False when the tally is the same as before (a repeated or an invalid vote). */
+  changed: boolean;
+  /** What the campaign's rating sums must follow. */
+  ratingDelta: { count: number; sum: number };
+}
+
+/** The tally after a planned change of one voter's value, and what else must follow it. */
+export function applyVoteChange(counts: IdeaCounts, mode: VoteMode, before: number | null, after: number | null): VoteChange {
+  const d = tallyDelta(mode, before, after);
+  const changed = d.up !== 0 || d.down !== 0 || d.voters !== 0 || d.ratingSum !== 0 || d.ratingCount !== 0;
+  return { counts: withVoteChange(counts, mode, before, after), changed, ratingDelta: { count: d.ratingCount, sum: d.ratingSum } };
+}

@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import { once } from 'node:events';
+import type { Worker } from 'node:worker_threads';
+import { startDatabaseWorker, stopDatabaseWorker } from './start-worker';
+import type { ThreadLock } from './thread-lock';
+
+export interface CheckpointOptions {
+  /** How often the thread copies what the WAL holds back into the database file. */
+  intervalMs: number;
+  /** Past this many frames writers pause for the last few, so the WAL starts over from its beginning. */
+  restartFrames: number;
+}
+
+export interface CheckpointThreadData extends CheckpointOptions {
+  path: string;
+  lockBuffer: SharedArrayBuffer;
+}
+
+/** Measured in bench/: a WAL of about 64 MB at most, writers paused a few times a second under load. */
+export const DEFAULT_CHECKPOINT_OPTIONS: CheckpointOptions = { intervalMs: 50, restartFrames: 16_000 };
+
+/** After a failure the thread is started again, at most this often. */
+const RESTART_DELAY_MS = 1000;
+
+/**
+ * Keeps the checkpoint thread running beside a database file (sqlite-checkpoint-worker): while it
+ * runs, no connection checkpoints on its own, so commits never wait on an fsync.
+ */
+export class SqliteCheckpointThread {
+  private readonly logger = new Logger('SqliteCheckpointThread');
+  private worker: Worker | null = null;
+  private closing = false;
+
+  constructor(
+    private readonly databasePath: string,
+    private readonly lock: ThreadLock,
+    private readonly options: CheckpointOptions = DEFAULT_CHECKPOINT_OPTIONS,
+  ) {}
+
+  /** Resolves once the thread is checkpointing. */
+  start(): Promise<void> {
+    const data: CheckpointThreadData = { path: this.databasePath, lockBuffer: this.lock.buffer, ...this.options };
+    const worker = startDatabaseWorker('sqlite-checkpoint-worker', data);
+    // Kept referenced until it runs, so a process waiting on nothing else cannot end meanwhile; after
+    // that it must not keep the process alive by itself.
+    const started = once(worker, 'message').then(() => void worker.unref());
+    worker.on('error', (error) => this.logger.error(`checkpoint thread failed: ${error.message}`));
+    worker.on('exit', () => {
+      if (this.worker !== worker || this.closing) return;
+      this.worker = null;
+      setTimeout(() => this.closing || void this.start(), RESTART_DELAY_MS).unref();
+    });
+    this.worker = worker;
+    return started;
+  }
+
+  /** Copies what is left into the database file, then stops. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await stopDatabaseWorker(this.worker);
+  }
+}

@@ -1,0 +1,85 @@
+import type { Worker } from 'node:worker_threads';
+import type { SqliteProcedure } from './sqlite-procedure';
+import { startDatabaseWorker, stopDatabaseWorker } from './start-worker';
+import { ThreadLock } from './thread-lock';
+
+export interface WriteThreadData {
+  path: string;
+  lockBuffer: SharedArrayBuffer;
+}
+
+export interface WriteRequest {
+  id: number;
+  file: string;
+  name: string;
+  input: unknown;
+}
+
+export type WriteReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { message: string; code?: string } };
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * The main thread's side of the SQLite write thread: sends it procedures to run and answers each
+ * caller once its batch has committed. The thread starts on the first write and restarts after a
+ * failure; `lock` keeps it from writing while the main connection has a write transaction open.
+ */
+export class SqliteWriteThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(
+    private readonly databasePath: string,
+    private readonly lock: ThreadLock,
+  ) {}
+
+  run<I, O>(procedure: SqliteProcedure<I, O>, input: I): Promise<O> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise<O>((resolve, reject) => {
+      // Referenced only while a write is pending: an idle thread must not keep the process alive,
+      // and a process waiting on nothing but a write must not end before it is answered.
+      if (this.pending.size === 0) worker.ref();
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      const request: WriteRequest = { id, file: procedure.file, name: procedure.name, input };
+      worker.postMessage(request);
+    });
+  }
+
+  /** Lets the thread finish every write sent so far, then stops it. */
+  async close(): Promise<void> {
+    await stopDatabaseWorker(this.worker);
+  }
+
+  private start(): Worker {
+    const data: WriteThreadData = { path: this.databasePath, lockBuffer: this.lock.buffer };
+    const worker = startDatabaseWorker('sqlite-write-worker', data);
+    worker.on('message', (replies: WriteReply[]) => {
+      for (const reply of replies) this.settle(reply);
+    });
+    worker.on('error', (error) => this.stopped(worker, error));
+    worker.on('exit', () => this.stopped(worker, new Error('the SQLite write thread stopped')));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(reply: WriteReply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker?.unref();
+    if (reply.ok) waiting.resolve(reply.value);
+    else waiting.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
+  }
+
+  private stopped(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}

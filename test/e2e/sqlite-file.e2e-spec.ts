@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../../src/database/unit-of-work';
+import { createTestApp, TestApp } from '../support/test-app';
+import { Actor, makeOpenCampaign, randomIdeaText, registerUser, submitIdea } from '../support/factories';
+
+/**
+ * The other suites run on in-memory SQLite (or PostgreSQL); a database file is what the service runs
+ * on by default, with votes committed by the write thread and the WAL copied back by the checkpoint
+ * thread while the main connection writes everything else. This suite always runs on a file.
+ */
+describe('votes on a SQLite database file (write and checkpoint threads)', () => {
+  let dir: string;
+  let path: string;
+  let t: TestApp;
+  let owner: Actor;
+  let author: Actor;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sayembara-file-'));
+    path = join(dir, 'sayembara.sqlite');
+    t = await createTestApp({ database: { kind: 'sqlite', path } });
+    [owner, author] = await Promise.all([registerUser(t), registerUser(t)]);
+  });
+
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function tallies(app: TestApp, ideaIds: string[]): Promise<Array<{ stored: number; rows: number }>> {
+    const db = app.app.get(DataSource);
+    return Promise.all(
+      ideaIds.map(async (id) => {
+        const [idea] = await db.query('SELECT "votersCount" FROM "ideas" WHERE "id" = ?', [id]);
+        const [count] = await db.query('SELECT COUNT(*) AS n FROM "votes" WHERE "ideaId" = ? AND "valid" = 1', [id]);
+        return { stored: Number(idea.votersCount), rows: Number(count.n) };
+      }),
+    );
+  }
+
+  it('keeps one row for 200 concurrent identical votes', async () => {
+    const campaignId = await makeOpenCampaign(t, owner);
+    const ideaId = await submitIdea(t, author, campaignId);
+    const voter = await registerUser(t);
+    const results = await Promise.all(Array.from({ length: 200 }, () => t.http.put(`/api/ideas/${ideaId}/vote`).set(voter.auth).send({ value: 1 })));
+    expect(results.filter((r) => r.status !== 200)).toEqual([]);
+    expect(await tallies(t, [ideaId])).toEqual([{ stored: 1, rows: 1 }]);
+  });
+
+  it('keeps every tally equal to its rows while submissions write beside the votes', async () => {
+    const campaignId = await makeOpenCampaign(t, owner);
+    const ideaIds = await Promise.all(Array.from({ length: 4 }, async () => submitIdea(t, await registerUser(t), campaignId)));
+    const voters = await Promise.all(Array.from({ length: 150 }, () => registerUser(t)));
+    const contributors = await Promise.all(Array.from({ length: 10 }, () => registerUser(t)));
+    const votes = voters.flatMap((v) => ideaIds.map((id) => t.http.put(`/api/ideas/${id}/vote`).set(v.auth).send({ value: 1 })));
+    const submissions = contributors.map((c, i) => t.http.post(`/api/campaigns/${campaignId}/ideas`).set(c.auth).send(randomIdeaText(9000 + i)));
+    const results = await Promise.all([...votes, ...submissions]);
+    expect(results.filter((r) => r.status >= 300).map((r) => [r.status, r.body])).toEqual([]);
+    expect(await tallies(t, ideaIds)).toEqual(ideaIds.map(() => ({ stored: 150, rows: 150 })));
+    expect((await t.http.get(`/api/campaigns/${campaignId}`).expect(200)).body.votersCount).toBe(150);
+    expect((await t.http.get(`/api/campaigns/${campaignId}/ideas?limit=50`).expect(200)).body.items).toHaveLength(14);
+  }, 120_000);
+
+  it('holds votes back while a transaction of the main connection is open, so neither overwrites the other', async () => {
+    const campaignId = await makeOpenCampaign(t, owner);
+    const ideaId = await submitIdea(t, author, campaignId);
+    const voter = await registerUser(t);
+    let vote: Promise<{ status: number }> | undefined;
+    // Reads, lets a vote arrive, then writes: had the vote committed in between, SQLite would refuse
+    // this write (its snapshot is stale) and the request behind it would fail.
+    await t.app.get(UnitOfWork).run(async (manager) => {
+      await manager.query('SELECT "status" FROM "campaigns" WHERE "id" = ?', [campaignId]);
+      vote = t.http.put(`/api/ideas/${ideaId}/vote`).set(voter.auth).send({ value: 1 }).then((r) => r);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await manager.query('UPDATE "campaigns" SET "title" = ? WHERE "id" = ?', ['Diperbarui', campaignId]);
+    });
+    expect((await vote!).status).toBe(200);
+    expect((await t.http.get(`/api/campaigns/${campaignId}`).expect(200)).body.title).toBe('Diperbarui');
+    expect(await tallies(t, [ideaId])).toEqual([{ stored: 1, rows: 1 }]);
+  });
+
+  it('loses no acknowledged vote when the service stops and starts again on the file', async () => {
+    const campaignId = await makeOpenCampaign(t, owner);
+    const ideaId = await submitIdea(t, author, campaignId);
+    const voters = await Promise.all(Array.from({ length: 40 }, () => registerUser(t)));
+    const results = await Promise.all(voters.map((v) => t.http.put(`/api/ideas/${ideaId}/vote`).set(v.auth).send({ value: 1 })));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    await t.close();
+    t = await createTestApp({ database: { kind: 'sqlite', path } });
+    expect((await t.http.get(`/api/ideas/${ideaId}`).expect(200)).body.tally).toMatchObject({ up: 40, voters: 40 });
+    expect(await tallies(t, [ideaId])).toEqual([{ stored: 40, rows: 40 }]);
+  });
+});
