@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import { PointsLedgerService } from '../../src/modules/incentives/points-ledger.service';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Actor, makeOpenCampaign, registerUser, submitIdea } from '../support/factories';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { decide } from '../support/quality-factories';
 
 describe('jury, results, awards and points', () => {
   let t: TestApp;
@@ -49,7 +49,6 @@ describe('jury, results, awards and points', () => {
     expect((await t.http.get(`/api/ideas/${ideas[1]}`).expect(200)).body.status).toBe('winner');
     const mine = await t.http.get('/api/me/ideas').set(authors[2].auth).expect(200);
     expect(mine.body.items[0]).toMatchObject({ id: ideas[2], status: 'published', campaignStatus: 'closed' });
-    await sleep(50);
     const points = await t.http.get(`/api/users/${authors[1].id}/points`).expect(200);
     expect(points.body.entries.map((e: { reason: string }) => e.reason).sort()).toEqual(['idea-published', 'idea-won']);
     expect(points.body.balance).toBe(10 + 50 + 30);
@@ -100,8 +99,30 @@ describe('jury, results, awards and points', () => {
     await t.http.post(`/api/ideas/${idea}/shortlist`).set(author.auth).expect(403);
     await t.http.post(`/api/ideas/${idea}/shortlist`).set(owner.auth).expect(200);
     await t.http.post(`/api/ideas/${idea}/shortlist`).set(owner.auth).expect(409);
-    await sleep(50);
     expect((await t.http.get(`/api/users/${author.id}/points`).expect(200)).body.balance).toBe(30);
+  });
+
+  it('grants the points of a published idea in the transaction that publishes it, not through the event bus', async () => {
+    // With nobody listening, points that depended on an event would never be written.
+    const emitter = t.app.get(EventEmitter2);
+    const listeners = emitter.listeners('idea.published');
+    emitter.removeAllListeners('idea.published');
+    try {
+      const open = await makeOpenCampaign(t, owner);
+      const held = await makeOpenCampaign(t, owner, { rules: { moderation: 'pre' } });
+      const author = await registerUser(t);
+      await submitIdea(t, author, open);
+      expect((await t.http.get(`/api/users/${author.id}/points`).expect(200)).body.balance).toBe(10);
+      const pending = await t.http.post(`/api/campaigns/${held}/ideas`).set(author.auth).send({ title: 'Kemasan ulang', description: 'Kemasan isi ulang untuk pelanggan tetap di pasar kecamatan.' }).expect(201);
+      expect(pending.body.status).toBe('pending');
+      expect((await t.http.get(`/api/users/${author.id}/points`).expect(200)).body.balance).toBe(10);
+      await decide(t, owner, pending.body.id, { decision: 'approve' });
+      const points = await t.http.get(`/api/users/${author.id}/points`).expect(200);
+      expect(points.body.balance).toBe(20);
+      expect(points.body.entries.map((e: { reason: string; ideaId: string }) => [e.reason, e.ideaId])).toContainEqual(['idea-published', pending.body.id]);
+    } finally {
+      for (const listener of listeners) emitter.on('idea.published', listener as (...args: unknown[]) => void);
+    }
   });
 
   it('hides the results of a campaign the caller cannot see', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CampaignsModule } from '../campaigns/campaigns.module';
+import { PointsModule } from '../incentives/points.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { QualityControlModule } from '../quality-control/quality-control.module';
 import { IdeaFeedbackService } from './idea-feedback.service';
@@ -9,7 +10,7 @@ import { IdeasService } from './ideas.service';
 import { MyIdeasService } from './my-ideas.service';
 
 @Module({
-  imports: [CampaignsModule, QualityControlModule, NotificationsModule],
+  imports: [CampaignsModule, QualityControlModule, NotificationsModule, PointsModule],
   controllers: [IdeasController],
   providers: [IdeasService, IdeaFeedbackService, IdeaOutcomesService, MyIdeasService],
   exports: [IdeasService, IdeaOutcomesService],

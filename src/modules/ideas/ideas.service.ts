@@ -7,6 +7,7 @@ import { newId } from '../../common/ids';
 import { CursorPosition, decodeCursor, Page, toPage } from '../../common/pagination/cursor';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { UnitOfWork } from '../../database/unit-of-work';
+import { PointsLedgerService } from '../incentives/points-ledger.service';
 import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignAccess, CampaignsService } from '../campaigns/campaigns.service';
 import { acceptsIdeas } from '../campaigns/domain/lifecycle';
@@ -44,6 +45,7 @@ export class IdeasService {
     private readonly quality: QualityControlService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly points: PointsLedgerService,
   ) {}
 
   async submit(campaignId: string, authorId: string, input: CreateIdeaDto): Promise<IdeaResponse> {
@@ -80,6 +82,7 @@ export class IdeasService {
         await manager.createQueryBuilder().insert().into(Idea).values(idea).updateEntity(false).execute();
         await manager.insert(IdeaRevision, { id: newId(), ideaId: idea.id, revision: 1, title: idea.title, description: idea.description, tags: idea.tags, createdAt: idea.submittedAt });
         await this.quality.recordIdea(manager, idea, settled);
+        if (idea.status === 'published') await this.points.grantPublished(manager, idea);
         return settled;
       });
     } catch (error) {

@@ -3,12 +3,12 @@ import { CampaignsModule } from '../campaigns/campaigns.module';
 import { IdeasModule } from '../ideas/ideas.module';
 import { CampaignResultsService } from './campaign-results.service';
 import { IncentivesController } from './incentives.controller';
-import { PointsLedgerService } from './points-ledger.service';
+import { PointsModule } from './points.module';
 
 @Module({
-  imports: [CampaignsModule, IdeasModule],
+  imports: [CampaignsModule, IdeasModule, PointsModule],
   controllers: [IncentivesController],
-  providers: [PointsLedgerService, CampaignResultsService],
-  exports: [PointsLedgerService],
+  providers: [CampaignResultsService],
+  exports: [PointsModule],
 })
 export class IncentivesModule {}

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { EntityManager, MoreThanOrEqual } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { DomainEventMap } from '../../common/events/domain-events';
 import { newId } from '../../common/ids';
 import { decodeCursor, Page, toPage } from '../../common/pagination/cursor';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -68,10 +66,9 @@ export class PointsLedgerService {
     return rows.reduce((sum, row) => sum + row.points, 0);
   }
 
-  /** Points only for ideas that pass moderation (ALGORITHMS.md §4). */
-  @OnEvent('idea.published', { async: true, promisify: true })
-  async onPublished(event: DomainEventMap['idea.published']): Promise<void> {
-    await this.uow.run((manager) => this.grant(manager, { userId: event.authorId, campaignId: event.campaignId, ideaId: event.ideaId, reason: 'idea-published' }));
+  /** Points only for ideas that pass moderation (ALGORITHMS.md §4), in the transaction that publishes. */
+  grantPublished(manager: EntityManager, idea: { id: string; authorId: string; campaignId: string }): Promise<number> {
+    return this.grant(manager, { userId: idea.authorId, campaignId: idea.campaignId, ideaId: idea.id, reason: 'idea-published' });
   }
 
   async pointsOf(userId: string, limit = 20, cursor?: string): Promise<PointsResponse> {

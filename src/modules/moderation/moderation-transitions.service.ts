@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainEvents } from '../../common/events/domain-events';
 import { Idea, IdeaStatus } from '../ideas/idea.entity';
+import { PointsLedgerService } from '../incentives/points-ledger.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AuditDecision } from '../quality-control/moderation-audit.entity';
 import { ModerationLog } from '../quality-control/moderation-log.service';
@@ -55,6 +56,7 @@ export class ModerationTransitions {
     private readonly index: NearDuplicateIndex,
     private readonly notifications: NotificationsService,
     private readonly events: DomainEvents,
+    private readonly points: PointsLedgerService,
   ) {}
 
   async apply(manager: EntityManager, request: TransitionRequest): Promise<AfterCommit> {
@@ -70,6 +72,7 @@ export class ModerationTransitions {
       if (outcome) await this.reputation.record(manager, idea.authorId, outcome);
     }
     await this.notifyAuthors(manager, request);
+    if (to === 'published') await this.points.grantPublished(manager, idea);
     if (to === 'rejected' || to === 'duplicate') await this.index.deactivate(manager, idea.id, idea.campaignId);
     return this.afterCommitOf(request);
   }

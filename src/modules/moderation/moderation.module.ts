@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { IdeasModule } from '../ideas/ideas.module';
+import { PointsModule } from '../incentives/points.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { QualityControlModule } from '../quality-control/quality-control.module';
 import { VotesModule } from '../votes/votes.module';
@@ -11,7 +12,7 @@ import { ModerationController } from './moderation.controller';
 import { ModerationService } from './moderation.service';
 
 @Module({
-  imports: [CampaignsModule, IdeasModule, VotesModule, QualityControlModule, NotificationsModule],
+  imports: [CampaignsModule, IdeasModule, VotesModule, QualityControlModule, NotificationsModule, PointsModule],
   controllers: [ModerationController],
   providers: [ModerationService, ModerationQueueService, ModerationTransitions, FlagsService],
 })
