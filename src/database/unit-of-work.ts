@@ -25,6 +25,8 @@ export class UnitOfWork implements OnModuleInit, BeforeApplicationShutdown, OnAp
   private readonly sqliteWriteLock: Mutex | null;
   private readonly threads: { lock: ThreadLock; writer: SqliteWriteThread; checkpointer: SqliteCheckpointThread } | null = null;
   private batcher: SqliteWriteBatcher | null = null;
+  /** Writes started or queued on the main connection and not yet finished, waited for at shutdown. */
+  private unfinished = 0;
 
   constructor(private readonly dataSource: DataSource) {
     const { type, database } = dataSource.options as { type: string; database?: unknown };
@@ -46,7 +48,11 @@ export class UnitOfWork implements OnModuleInit, BeforeApplicationShutdown, OnAp
   }
 
   /** Runs `work` in one transaction; everything it writes commits together or not at all. */
-  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.tracked(() => this.transaction(work));
+  }
+
+  private transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.sqliteWriteLock) return this.dataSource.transaction(work);
     const threadLock = this.threads?.lock;
     return this.sqliteWriteLock.runExclusive(async () => {
@@ -72,21 +78,27 @@ export class UnitOfWork implements OnModuleInit, BeforeApplicationShutdown, OnAp
       const lock = this.sqliteWriteLock;
       this.batcher = new SqliteWriteBatcher(this.sqliteHandle, (flush) => lock.runExclusive(flush));
     }
-    return this.batcher.run((db) => procedure.run(db, input));
+    const batcher = this.batcher;
+    return this.tracked(() => batcher.run((db) => procedure.run(db, input)));
+  }
+
+  private async tracked<T>(start: () => Promise<T>): Promise<T> {
+    this.unfinished++;
+    try {
+      return await start();
+    } finally {
+      this.unfinished--;
+    }
   }
 
   /**
-   * Writes still queued when the service is told to stop (an event listener's points, say) finish
-   * before the connection closes, within a limit.
+   * Writes started or queued when the service is told to stop finish before the connection closes,
+   * within a limit; the write thread finishes its own when it is closed.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    const lock = this.sqliteWriteLock;
-    if (!lock) return;
     const deadline = Date.now() + SHUTDOWN_DRAIN_LIMIT_MS;
-    while (Date.now() < deadline) {
-      await sleep(DRAIN_POLL_MS);
-      if (!lock.isLocked()) return;
-    }
+    do await sleep(DRAIN_POLL_MS);
+    while (this.unfinished > 0 && Date.now() < deadline);
   }
 
   async onApplicationShutdown(): Promise<void> {
