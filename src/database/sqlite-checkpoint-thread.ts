@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { startDatabaseWorker, stopDatabaseWorker } from './start-worker';
-import type { ThreadLock } from './thread-lock';
+import { LOCK_OWNERS, type ThreadLock } from './thread-lock';
 
 export interface CheckpointOptions {
   /** How often the thread copies what the WAL holds back into the database file. */
@@ -48,6 +48,7 @@ export class SqliteCheckpointThread {
     worker.on('exit', () => {
       if (this.worker !== worker || this.closing) return;
       this.worker = null;
+      this.lock.releaseAbandoned(LOCK_OWNERS.checkpointThread);
       setTimeout(() => this.closing || void this.start(), RESTART_DELAY_MS).unref();
     });
     this.worker = worker;

@@ -1,8 +1,8 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { configureSqliteConnection, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-connection';
+import { openThreadConnection } from './sqlite-connection';
 import type { CheckpointThreadData } from './sqlite-checkpoint-thread';
-import { ThreadLock } from './thread-lock';
+import { LOCK_OWNERS, ThreadLock } from './thread-lock';
 
 /**
  * The checkpoint thread: copies committed pages from the WAL into the database file, with the
@@ -12,11 +12,7 @@ import { ThreadLock } from './thread-lock';
  */
 const { path, lockBuffer, intervalMs, restartFrames } = workerData as CheckpointThreadData;
 const port = parentPort!;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Database = require('better-sqlite3') as new (path: string, options: { timeout: number }) => { pragma(sql: string): unknown; close(): void };
-const db = new Database(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
-configureSqliteConnection(db);
-db.pragma('wal_autocheckpoint = 0');
+const db = openThreadConnection(path);
 const lock = new ThreadLock(lockBuffer);
 
 function checkpoint(): { log: number; checkpointed: number } {
@@ -52,7 +48,7 @@ function pass(): void {
   }
   oversized = false;
   flushFiles();
-  lock.acquireBlocking();
+  lock.acquireBlocking(LOCK_OWNERS.checkpointThread);
   try {
     checkpoint();
   } finally {

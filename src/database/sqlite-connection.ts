@@ -1,3 +1,5 @@
+import type { SqliteHandle } from './unit-of-work';
+
 /** How long a writer waits for SQLite's lock held by another connection before giving up. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
@@ -13,4 +15,22 @@ export function configureSqliteConnection(db: { pragma(sql: string): unknown }):
   db.pragma('temp_store = MEMORY');
   // After the WAL starts over, a file grown under a burst of writes is cut back to this size.
   db.pragma('journal_size_limit = 134217728');
+}
+
+export interface SqliteThreadConnection extends SqliteHandle {
+  pragma(sql: string): unknown;
+  close(): void;
+}
+
+/**
+ * A database thread's own connection to the file: the shared settings, and no checkpoints of its own;
+ * the checkpoint thread copies the WAL back, so commits never wait on an fsync.
+ */
+export function openThreadConnection(path: string): SqliteThreadConnection {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Database = require('better-sqlite3') as new (path: string, options: { timeout: number }) => SqliteThreadConnection;
+  const db = new Database(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  configureSqliteConnection(db);
+  db.pragma('wal_autocheckpoint = 0');
+  return db;
 }

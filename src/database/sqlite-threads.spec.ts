@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteCheckpointThread } from './sqlite-checkpoint-thread';
 import { configureSqliteConnection } from './sqlite-connection';
-import { INSERT_ITEM, INSERT_TWO_THEN_FAIL } from './sqlite-write-thread.fixture';
+import { INSERT_ITEM, INSERT_TWO_THEN_FAIL, STOP_THREAD } from './sqlite-write-thread.fixture';
 import { SqliteWriteThread } from './sqlite-write-thread';
 import { ThreadLock } from './thread-lock';
 
@@ -77,6 +77,16 @@ describe('SQLite write and checkpoint threads', () => {
     lock.release();
     await pending;
     expect(labels()).toEqual(['warm-up', 'waits']);
+  });
+
+  it('tells the callers of a thread that died nothing was stored, frees the lock it held and starts anew', async () => {
+    const outcomes = await Promise.allSettled([writer.run(INSERT_ITEM, { label: 'with-the-crash' }), writer.run(STOP_THREAD, { label: 'crash' })]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(labels()).toEqual([]);
+    await expect(writer.run(INSERT_ITEM, { label: 'after' })).resolves.toBe(1);
+    expect(labels()).toEqual(['after']);
+    await lock.acquire();
+    lock.release();
   });
 
   it('finishes every write sent before close', async () => {

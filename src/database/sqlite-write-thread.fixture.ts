@@ -16,3 +16,11 @@ export function insertTwoThenFail(db: SqliteHandle, input: { label: string }): n
 
 export const INSERT_ITEM = sqliteProcedure(__filename, 'insertItem', insertItem);
 export const INSERT_TWO_THEN_FAIL = sqliteProcedure(__filename, 'insertTwoThenFail', insertTwoThenFail);
+
+/** Ends the thread in the middle of its commit, as a crash would. */
+export function stopThread(db: SqliteHandle, input: { label: string }): never {
+  db.prepare('INSERT INTO items (label) VALUES (?)').run(input.label);
+  process.exit(1);
+}
+
+export const STOP_THREAD = sqliteProcedure(__filename, 'stopThread', stopThread);

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { SqliteProcedure } from './sqlite-procedure';
 import { startDatabaseWorker, stopDatabaseWorker } from './start-worker';
-import { ThreadLock } from './thread-lock';
+import { LOCK_OWNERS, type ThreadLock } from './thread-lock';
 
 export interface WriteThreadData {
   path: string;
@@ -79,6 +79,8 @@ export class SqliteWriteThread {
   private stopped(worker: Worker, error: Error): void {
     if (this.worker !== worker) return;
     this.worker = null;
+    // A thread that died inside a commit never released the lock; nothing it held was committed.
+    this.lock.releaseAbandoned(LOCK_OWNERS.writeThread);
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }

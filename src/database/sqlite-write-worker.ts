@@ -1,8 +1,8 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { configureSqliteConnection, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-connection';
+import { openThreadConnection } from './sqlite-connection';
 import type { SqliteProcedure } from './sqlite-procedure';
 import { commitEachInSavepoint } from './sqlite-write-batcher';
-import { ThreadLock } from './thread-lock';
+import { LOCK_OWNERS, ThreadLock } from './thread-lock';
 import type { SqliteHandle } from './unit-of-work';
 import type { WriteReply, WriteRequest, WriteThreadData } from './sqlite-write-thread';
 
@@ -16,12 +16,7 @@ const MAX_BATCH = 256;
  */
 const { path, lockBuffer } = workerData as WriteThreadData;
 const port = parentPort!;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Database = require('better-sqlite3') as new (path: string, options: { timeout: number }) => SqliteHandle & { pragma(sql: string): unknown; close(): void };
-const db = new Database(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
-configureSqliteConnection(db);
-// The checkpoint thread copies the WAL back; this thread only appends to it.
-db.pragma('wal_autocheckpoint = 0');
+const db = openThreadConnection(path);
 const lock = new ThreadLock(lockBuffer);
 const procedures = new Map<string, SqliteProcedure<unknown, unknown>['run']>();
 
@@ -40,7 +35,7 @@ function procedureOf(request: WriteRequest): SqliteProcedure<unknown, unknown>['
 
 function commit(batch: WriteRequest[]): WriteReply[] {
   const works = batch.map((request) => (handle: SqliteHandle) => procedureOf(request)(handle, request.input));
-  lock.acquireBlocking();
+  lock.acquireBlocking(LOCK_OWNERS.writeThread);
   try {
     const outcomes = commitEachInSavepoint(db, works);
     return batch.map((request, i) => {

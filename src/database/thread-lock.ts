@@ -1,9 +1,12 @@
 const STATE = 0;
 const MAIN_WAITING = 1;
 const FREE = 0;
-const HELD = 1;
 /** How long the write thread yields to a waiting main thread before taking the lock anyway. */
 const YIELD_LIMIT_MS = 50;
+
+/** Who holds the lock is what its state cell holds, so a thread that died holding it can be told apart. */
+export const LOCK_OWNERS = { mainThread: 1, writeThread: 2, checkpointThread: 3 } as const;
+export type LockOwner = (typeof LOCK_OWNERS)[keyof typeof LOCK_OWNERS];
 
 /**
  * A lock in shared memory between the main thread and the SQLite write thread, so their write
@@ -23,8 +26,10 @@ export class ThreadLock {
   async acquire(): Promise<void> {
     Atomics.add(this.cells, MAIN_WAITING, 1);
     try {
-      while (Atomics.compareExchange(this.cells, STATE, FREE, HELD) !== FREE) {
-        const wait = Atomics.waitAsync(this.cells, STATE, HELD);
+      for (;;) {
+        const holder = Atomics.compareExchange(this.cells, STATE, FREE, LOCK_OWNERS.mainThread);
+        if (holder === FREE) return;
+        const wait = Atomics.waitAsync(this.cells, STATE, holder);
         if (wait.async) await wait.value;
       }
     } finally {
@@ -32,8 +37,8 @@ export class ThreadLock {
     }
   }
 
-  /** For the write thread: blocks it until the lock is free and no main-thread writer is waiting. */
-  acquireBlocking(): void {
+  /** For a database thread: blocks it until the lock is free and no main-thread writer is waiting. */
+  acquireBlocking(owner: LockOwner): void {
     const deadline = Date.now() + YIELD_LIMIT_MS;
     for (;;) {
       const waiting = Atomics.load(this.cells, MAIN_WAITING);
@@ -41,13 +46,19 @@ export class ThreadLock {
         Atomics.wait(this.cells, MAIN_WAITING, waiting, 1);
         continue;
       }
-      if (Atomics.compareExchange(this.cells, STATE, FREE, HELD) === FREE) return;
-      Atomics.wait(this.cells, STATE, HELD, YIELD_LIMIT_MS);
+      const holder = Atomics.compareExchange(this.cells, STATE, FREE, owner);
+      if (holder === FREE) return;
+      Atomics.wait(this.cells, STATE, holder, YIELD_LIMIT_MS);
     }
   }
 
   release(): void {
     Atomics.store(this.cells, STATE, FREE);
     Atomics.notify(this.cells, STATE);
+  }
+
+  /** Frees the lock if a thread that has stopped still held it; a live holder's lock is left alone. */
+  releaseAbandoned(owner: LockOwner): void {
+    if (Atomics.compareExchange(this.cells, STATE, owner, FREE) === owner) Atomics.notify(this.cells, STATE);
   }
 }
