@@ -107,7 +107,10 @@ function accessToken(userId) {
 async function measure(name, options) {
   const result = await autocannon({ connections: 50, duration: 10, ...options });
   const non2xx = result.non2xx + result.errors + result.timeouts;
-  return { name, requestsPerSecond: result.requests.average, meanMs: result.latency.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total, non2xx };
+  // What the failures were: a status other than 2xx, a connection error, or no answer within autocannon's 10 s.
+  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, stat]) => [code, stat.count]));
+  const failures = { statuses, errors: result.errors, timeouts: result.timeouts };
+  return { name, requestsPerSecond: result.requests.average, meanMs: result.latency.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, maxMs: result.latency.max, requests: result.requests.total, non2xx, failures };
 }
 
 module.exports = { ROOT, JWT_SECRET, ensureBuilt, startService, startBaseline, accessToken, measure, tempDatabasePath, freePort };

@@ -12,6 +12,7 @@ import { RateLimits } from './common/rate-limit/rate-limits';
 import { validationExceptionFactory } from './common/validation/validation-errors';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { LiveIoAdapter } from './modules/realtime/live-io.adapter';
+import { WEB_PAGE_PATHS } from './modules/web/web.controller';
 
 export interface CreateAppOptions {
   logger?: false | Array<'log' | 'error' | 'warn' | 'debug' | 'verbose'>;
@@ -39,7 +40,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   installHttpRateLimit(app, config);
   app.useWebSocketAdapter(new LiveIoAdapter(app, config));
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }, ...WEB_PAGE_PATHS.map((path) => ({ path, method: RequestMethod.GET }))] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -23,6 +23,7 @@ import { IncentivesModule } from './modules/incentives/incentives.module';
 import { IntegrityModule } from './modules/integrity/integrity.module';
 import { JuryModule } from './modules/jury/jury.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { WebModule } from './modules/web/web.module';
 import { RedisModule } from './redis/redis.module';
 
 @Module({
@@ -50,6 +51,7 @@ import { RedisModule } from './redis/redis.module';
     JuryModule,
     IntegrityModule,
     RealtimeModule,
+    WebModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -30,6 +30,8 @@ export interface AppConfig {
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   rateLimits: RateLimitConfig;
   corsOrigins: string[];
+  /** Where people reach the service (PUBLIC_URL), for the links in shared pages; null: the request's own host. */
+  publicUrl: string | null;
   /** Deadlines are also enforced on access; the sweep only keeps statuses fresh for readers. */
   schedulerIntervalMs: number;
   bodyLimitBytes: number;
@@ -84,6 +86,22 @@ function readJwtSecret(env: NodeJS.ProcessEnv, appEnv: AppConfig['env']): string
   return randomBytes(48).toString('base64url');
 }
 
+function readPublicUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.PUBLIC_URL;
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) origin such as https://sayembara.id, got "${raw}"`);
+  }
+  // The pages link to /c/…, /i/… and /api/… from the root, so the service cannot live under a path.
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search) {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) origin such as https://sayembara.id, got "${raw}"`);
+  }
+  return url.origin;
+}
+
 function readOrigins(env: NodeJS.ProcessEnv): string[] {
   return (env.CORS_ORIGINS ?? '')
     .split(',')
@@ -117,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       http: { points: readInt(env, 'HTTP_REQUESTS_PER_MINUTE', 600, 1, 1_000_000), durationSeconds: 60 },
     },
     corsOrigins: readOrigins(env),
+    publicUrl: readPublicUrl(env),
     schedulerIntervalMs: readInt(env, 'SCHEDULER_INTERVAL_MS', 30_000, 100, 3_600_000),
     bodyLimitBytes: 100 * 1024,
   };

@@ -1,6 +1,6 @@
 import { renderActionSentence } from './action-sentences';
 import type { EvaluationReport, SurveyComments, SurveyItemSummary } from './evaluation-report.types';
-import { escapeHtml } from './html-escape';
+import { escapeHtml } from '../../../common/html/html-escape';
 import { formatDecimal, formatPercent, formatPValue, formatSignedPercent, type ReportLocale } from './number-format';
 import { REPORT_MESSAGES, type ReportMessages } from './report-messages';
 import { renderGroupedBarChart, renderHistogram } from './svg-charts';

@@ -1,4 +1,4 @@
-import { escapeHtml } from './html-escape';
+import { escapeHtml } from '../../../common/html/html-escape';
 
 /**
  * Inline SVG charts for the printable report: no scripts, no external assets, readable on a

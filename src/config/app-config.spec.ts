@@ -1,0 +1,22 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  const base = { NODE_ENV: 'test' };
+
+  it('reads PUBLIC_URL as an origin, and leaves it unset by default', () => {
+    expect(loadConfig(base).publicUrl).toBeNull();
+    expect(loadConfig({ ...base, PUBLIC_URL: 'https://sayembara.id/' }).publicUrl).toBe('https://sayembara.id');
+    expect(loadConfig({ ...base, PUBLIC_URL: 'http://192.168.1.5:3000' }).publicUrl).toBe('http://192.168.1.5:3000');
+  });
+
+  it.each(['sayembara.id', 'ftp://sayembara.id', 'https://sayembara.id/app', 'https://sayembara.id/?x=1'])('refuses PUBLIC_URL=%s at boot, naming the variable', (value) => {
+    expect(() => loadConfig({ ...base, PUBLIC_URL: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, PUBLIC_URL: value })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('refuses to start in production without a long enough JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwt.secret).toBe('x'.repeat(32));
+  });
+});

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { BusinessesService } from '../businesses/businesses.service';
+import { CampaignResponse } from '../campaigns/dto/campaign.response';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { acceptsIdeas, acceptsVotes, CampaignStatus } from '../campaigns/domain/lifecycle';
+import { VISIBLE_IDEA_STATUSES } from '../ideas/idea.entity';
+import { IdeasService } from '../ideas/ideas.service';
+import { LeaderboardService } from '../votes/leaderboard.service';
+import { CampaignPage, CampaignSummary } from './domain/campaign-page';
+import { IdeaPage } from './domain/idea-page';
+
+/** Enough for a phone screen and a weak signal; the API pages through the rest. */
+const IDEAS_ON_PAGE = 30;
+const CAMPAIGNS_ON_HOME = 20;
+
+/**
+ * What the public pages show, read through the same services as the API with no caller: a page can
+ * never show what an anonymous API request could not read (private and draft campaigns, pending ideas).
+ */
+@Injectable()
+export class WebPagesService {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly businesses: BusinessesService,
+    private readonly ideas: IdeasService,
+    private readonly leaderboard: LeaderboardService,
+  ) {}
+
+  async campaignPage(campaignId: string): Promise<CampaignPage> {
+    const campaign = await this.campaigns.get(campaignId, undefined);
+    const [summary, board] = await Promise.all([this.summaryOf(campaign), this.leaderboard.top(campaignId, undefined, IDEAS_ON_PAGE)]);
+    return {
+      ...summary,
+      prizes: campaign.incentives.prizes,
+      pointsPerIdea: campaign.incentives.points.published,
+      ideas: board.items.map(({ id, title, rank, status, tally }) => ({ id, title, rank, status, tally })),
+    };
+  }
+
+  async ideaPage(ideaId: string): Promise<IdeaPage> {
+    const idea = await this.ideas.get(ideaId, undefined);
+    const campaign = await this.summaryOf(await this.campaigns.get(idea.campaignId, undefined));
+    const listed = (VISIBLE_IDEA_STATUSES as readonly string[]).includes(idea.status);
+    return { id: idea.id, title: idea.title, description: idea.description, status: idea.status, tally: idea.tally, acceptsVotes: listed && campaign.acceptsVotes, campaign };
+  }
+
+  /** Public challenges taking ideas or votes, newest first. */
+  async openCampaigns(): Promise<CampaignSummary[]> {
+    const pages = await Promise.all((['open', 'voting'] as const).map((status) => this.campaigns.list({ status, limit: CAMPAIGNS_ON_HOME }, undefined)));
+    const newest = pages
+      .flatMap((page) => page.items)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, CAMPAIGNS_ON_HOME);
+    return Promise.all(newest.map((campaign) => this.summaryOf(campaign)));
+  }
+
+  private async summaryOf(campaign: CampaignResponse): Promise<CampaignSummary> {
+    const business = await this.businesses.get(campaign.businessId);
+    const status = campaign.status as CampaignStatus;
+    return {
+      id: campaign.id,
+      title: campaign.title,
+      problemStatement: campaign.problemStatement,
+      category: campaign.category,
+      kind: campaign.kind as CampaignSummary['kind'],
+      status,
+      voteMode: campaign.rules.voteMode,
+      submissionClosesAt: campaign.submissionClosesAt,
+      votingClosesAt: campaign.votingClosesAt,
+      acceptsIdeas: acceptsIdeas(status),
+      acceptsVotes: acceptsVotes(status),
+      business: { name: business.name, region: business.region },
+    };
+  }
+}
