@@ -2,12 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger } from '@nestjs/c
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommonErrors } from '../../common/errors/common.errors';
 import { DomainError, errorDefinition, statusFromCode } from '../../common/errors/domain-error';
-import { localeFromAcceptLanguage } from '../../common/i18n/locale';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { renderErrorPage } from './domain/error-page';
-import { pageLocale } from './domain/web-texts';
 import { sendPage } from './page-reply';
-import { serviceAddress } from './web-address';
+import { requestLocale, serviceAddress } from './web-address';
 
 /**
  * Pages answer in HTML, not the API's JSON: a link that is wrong, private or not open yet shows a
@@ -21,9 +19,9 @@ export class WebPageErrorFilter implements ExceptionFilter {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const request = host.switchToHttp().getRequest<FastifyRequest<{ Querystring: { lang?: string } }>>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const locale = pageLocale(request.query?.lang, localeFromAcceptLanguage(request.headers['accept-language']));
+    const locale = requestLocale(request);
     const notFound = exception instanceof DomainError && (exception.code === CommonErrors.ID_INVALID || (errorDefinition(exception.code)?.status ?? statusFromCode(exception.code)) === 404);
     if (!notFound) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     sendPage(request, reply, locale, renderErrorPage(notFound ? 'not-found' : 'error', locale, serviceAddress(request, this.config)), notFound ? 404 : 500);

@@ -3,6 +3,7 @@ import { BusinessesService } from '../businesses/businesses.service';
 import { CampaignResponse } from '../campaigns/dto/campaign.response';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { acceptsIdeas, acceptsVotes, CampaignStatus } from '../campaigns/domain/lifecycle';
+import { tallyOf } from '../ideas/domain/idea-score';
 import { VISIBLE_IDEA_STATUSES } from '../ideas/idea.entity';
 import { IdeasService } from '../ideas/ideas.service';
 import { LeaderboardService } from '../votes/leaderboard.service';
@@ -38,10 +39,11 @@ export class WebPagesService {
   }
 
   async ideaPage(ideaId: string): Promise<IdeaPage> {
-    const idea = await this.ideas.get(ideaId, undefined);
-    const campaign = await this.summaryOf(await this.campaigns.get(idea.campaignId, undefined));
-    const listed = (VISIBLE_IDEA_STATUSES as readonly string[]).includes(idea.status);
-    return { id: idea.id, title: idea.title, description: idea.description, status: idea.status, tally: idea.tally, acceptsVotes: listed && campaign.acceptsVotes, campaign };
+    // One read of the idea with its campaign, checked as for an anonymous caller.
+    const { idea, campaign } = await this.ideas.access(ideaId, undefined);
+    const summary = await this.summaryOf(CampaignResponse.from(campaign));
+    const listed = VISIBLE_IDEA_STATUSES.includes(idea.status);
+    return { id: idea.id, title: idea.title, description: idea.description, status: idea.status, tally: tallyOf(idea), acceptsVotes: listed && summary.acceptsVotes, campaign: summary };
   }
 
   /** Public challenges taking ideas or votes, newest first. */

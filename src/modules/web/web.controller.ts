@@ -1,16 +1,14 @@
-import { Controller, Get, Headers, Inject, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/decorators';
 import { UuidParam } from '../../common/http/uuid-param.pipe';
-import { localeFromAcceptLanguage } from '../../common/i18n/locale';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { renderCampaignPage, PageAddress } from './domain/campaign-page';
+import { PageAddress, renderCampaignPage } from './domain/campaign-page';
 import { renderHomePage } from './domain/home-page';
 import { renderIdeaPage } from './domain/idea-page';
-import { pageLocale } from './domain/web-texts';
 import { sendPage } from './page-reply';
-import { serviceAddress } from './web-address';
+import { requestLocale, serviceAddress } from './web-address';
 import { WebPageErrorFilter } from './web-page-error.filter';
 import { WebPagesService } from './web-pages.service';
 
@@ -25,25 +23,26 @@ export class WebController {
   constructor(private readonly pages: WebPagesService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get()
-  async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('lang') lang?: string, @Headers('accept-language') accept?: string): Promise<FastifyReply> {
-    const address = this.address(request, '/', lang, accept);
+  async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const address = this.address(request, '/');
     return sendPage(request, reply, address.locale, renderHomePage(await this.pages.openCampaigns(), address));
   }
 
   @Get('c/:id')
-  async campaign(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', UuidParam) id: string, @Query('lang') lang?: string, @Headers('accept-language') accept?: string): Promise<FastifyReply> {
-    const address = this.address(request, `/c/${id}`, lang, accept);
+  async campaign(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', UuidParam) id: string): Promise<FastifyReply> {
+    const address = this.address(request, `/c/${id}`);
     return sendPage(request, reply, address.locale, renderCampaignPage(await this.pages.campaignPage(id), address));
   }
 
   @Get('i/:id')
-  async idea(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', UuidParam) id: string, @Query('lang') lang?: string, @Headers('accept-language') accept?: string): Promise<FastifyReply> {
-    const address = this.address(request, `/i/${id}`, lang, accept);
+  async idea(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id', UuidParam) id: string): Promise<FastifyReply> {
+    const address = this.address(request, `/i/${id}`);
     return sendPage(request, reply, address.locale, renderIdeaPage(await this.pages.ideaPage(id), address));
   }
 
-  private address(request: FastifyRequest, path: string, lang: string | undefined, accept: string | undefined): PageAddress {
+  /** `path` is the page's own path, without the query: previews and share links name the page, not the visit. */
+  private address(request: FastifyRequest, path: string): PageAddress {
     const home = serviceAddress(request, this.config);
-    return { locale: pageLocale(lang, localeFromAcceptLanguage(accept)), url: `${home}${path}`, home: `${home}/` };
+    return { locale: requestLocale(request), url: `${home}${path}`, home: `${home}/` };
   }
 }

@@ -79,7 +79,7 @@ ${ideaForm}`;
     url: address.url,
     home: address.home,
     body,
-    scriptData: interactive ? { campaignId: page.id, voteMode: page.voteMode } : undefined,
+    scriptData: interactive ? { campaignId: page.id, tallyTemplate: texts.tally[page.voteMode] } : undefined,
   });
 }
 

@@ -35,6 +35,6 @@ ${page.acceptsVotes && accountPanel(texts)}
     url: address.url,
     home: address.home,
     body,
-    scriptData: page.acceptsVotes ? { campaignId: campaign.id, voteMode: campaign.voteMode } : undefined,
+    scriptData: page.acceptsVotes ? { campaignId: campaign.id, tallyTemplate: texts.tally[campaign.voteMode] } : undefined,
   });
 }

@@ -112,13 +112,10 @@ export const PAGE_SCRIPT = `
     if (details) { details.open = true; details.scrollIntoView(); }
     say(t.signInFirst, true);
   }
+  // The server's template for the campaign's vote mode, so a tally reads the same before and after a vote.
   function describe(tally) {
-    if (page.voteMode === 'rating') {
-      var mean = tally.mean === null ? '\\u2013' : new Intl.NumberFormat(page.languageTag, { maximumFractionDigits: 1 }).format(tally.mean);
-      return '\\u2605 ' + mean + ' (' + tally.ratings + ' ' + t.ratings + ')';
-    }
-    if (page.voteMode === 'updown') return tally.up + ' ' + t.support + ' \\u00b7 ' + tally.down + ' ' + t.against;
-    return tally.up + ' ' + t.support;
+    var mean = tally.mean === null ? '\\u2013' : new Intl.NumberFormat(page.languageTag, { maximumFractionDigits: 1 }).format(tally.mean);
+    return page.tallyTemplate.replace(/\\{(\\w+)\\}/g, function (whole, key) { return key === 'mean' ? mean : String(tally[key]); });
   }
   function on(id, handler) {
     var form = document.getElementById(id);

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../common/i18n/locale';
+import { interpolate, Locale } from '../../../common/i18n/locale';
 import type { WebTexts } from './web-texts';
 
 export interface TallyView {
@@ -28,13 +28,9 @@ export function formatRupiah(amount: number): string {
 }
 
 /** What a tally means to a customer in the campaign's vote mode, e.g. "12 dukungan" or "★ 4,2 (9 penilaian)". */
-export function describeTally(tally: TallyView, mode: VoteMode, locale: Locale, texts: Pick<WebTexts, 'support' | 'against' | 'ratings'>): string {
-  if (mode === 'rating') {
-    const mean = tally.mean === null ? '–' : new Intl.NumberFormat(LANGUAGE_TAG[locale], { maximumFractionDigits: 1 }).format(tally.mean);
-    return `★ ${mean} (${tally.ratings} ${texts.ratings})`;
-  }
-  if (mode === 'updown') return `${tally.up} ${texts.support} · ${tally.down} ${texts.against}`;
-  return `${tally.up} ${texts.support}`;
+export function describeTally(tally: TallyView, mode: VoteMode, locale: Locale, texts: Pick<WebTexts, 'tally'>): string {
+  const mean = tally.mean === null ? '–' : new Intl.NumberFormat(LANGUAGE_TAG[locale], { maximumFractionDigits: 1 }).format(tally.mean);
+  return interpolate(texts.tally[mode], { ...tally, mean });
 }
 
 /** A preview text for link cards and meta descriptions: whole words, at most `max` characters. */
