@@ -148,6 +148,29 @@ describe('pages for shared links', () => {
     }
   });
 
+  it('shows a closed challenge in its final order, where the jury can put another idea first, with the prizes', async () => {
+    const judge = await registerUser(t);
+    const criteria = [{ key: 'novelty', weight: 1 }];
+    const campaignId = await makeOpenCampaign(t, owner, { rules: { criteria }, incentives: { prizes: [{ rank: 1, amount: 750000 }] } });
+    await t.http.post(`/api/campaigns/${campaignId}/members`).set(owner.auth).send({ userId: judge.id, role: 'jury' }).expect(201);
+    const crowdFavourite = await submitIdea(t, author, campaignId, { title: 'Pilihan pelanggan: kemasan kaleng' });
+    const juryFavourite = await submitIdea(t, await registerUser(t), campaignId, { title: 'Pilihan juri: kemasan daun pisang' });
+    await t.http.put(`/api/ideas/${crowdFavourite}/vote`).set(voter.auth).send({ value: 1 }).expect(200);
+    const move = (status: string) => t.http.post(`/api/campaigns/${campaignId}/status`).set(owner.auth).send({ status }).expect(200);
+    await move('voting');
+    await move('judging');
+    await t.http.post(`/api/ideas/${crowdFavourite}/reviews`).set(judge.auth).send({ scores: { novelty: 1 } }).expect(200);
+    await t.http.post(`/api/ideas/${juryFavourite}/reviews`).set(judge.auth).send({ scores: { novelty: 5 } }).expect(200);
+    const judging = (await t.http.get(`/c/${campaignId}`).expect(200)).text;
+    expect(judging.indexOf(`data-idea="${crowdFavourite}"`)).toBeLessThan(judging.indexOf(`data-idea="${juryFavourite}"`));
+    await move('closed');
+    const closed = (await t.http.get(`/c/${campaignId}`).expect(200)).text;
+    expect(closed).toContain('Peringkat akhir');
+    expect(closed.indexOf(`data-idea="${juryFavourite}"`)).toBeLessThan(closed.indexOf(`data-idea="${crowdFavourite}"`));
+    expect(closed).toContain('Pilihan juri: kemasan daun pisang</a> <span class="badge">Pemenang</span> <span class="badge">Rp 750.000</span>');
+    expect(closed).not.toContain('data-vote=');
+  });
+
   it('costs a revisit only a 304 until a vote changes the page', async () => {
     const campaignId = await makeOpenCampaign(t, owner);
     const ideaId = await submitIdea(t, author, campaignId);

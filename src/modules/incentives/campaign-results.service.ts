@@ -7,7 +7,7 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import { CampaignLifecycleService } from '../campaigns/campaign-lifecycle.service';
 import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignsService } from '../campaigns/campaigns.service';
-import { crowdScoreOf } from '../ideas/domain/idea-score';
+import { crowdScoreOf, tallyOf } from '../ideas/domain/idea-score';
 import { IdeaOutcomesService } from '../ideas/idea-outcomes.service';
 import { Idea } from '../ideas/idea.entity';
 import { voteContextOf } from '../ideas/ideas.service';
@@ -17,6 +17,16 @@ import { PrizeAward, splitPrizes } from './domain/awards';
 import { Award, CampaignResult } from './incentives.entities';
 import { IncentiveErrors } from './incentives.errors';
 import { PointsLedgerService } from './points-ledger.service';
+
+export interface FinalStanding {
+  ideaId: string;
+  rank: number;
+  title: string;
+  status: string;
+  tally: ReturnType<typeof tallyOf>;
+  /** The prize in IDR, or null. */
+  prize: number | null;
+}
 
 export interface ResultsResponse {
   campaignId: string;
@@ -84,8 +94,7 @@ export class CampaignResultsService implements OnModuleInit {
 
   /** Public once closed: read from the stored rows, never recomputed. */
   async results(campaignId: string, userId: string | undefined): Promise<ResultsResponse> {
-    const { campaign } = await this.campaigns.access(campaignId, userId);
-    if (campaign.status !== 'closed') throw new DomainError(IncentiveErrors.RESULTS_NOT_CLOSED_CONFLICT, { status: campaign.status });
+    await this.closedCampaign(campaignId, userId);
     const [ranking, awards] = await Promise.all([
       this.uow.manager.find(CampaignResult, { where: { campaignId }, order: { rank: 'ASC' } }),
       this.uow.manager.find(Award, { where: { campaignId }, order: { rank: 'ASC' } }),
@@ -95,5 +104,27 @@ export class CampaignResultsService implements OnModuleInit {
       ranking: ranking.map(({ ideaId, rank, crowdScore, juryScore: jury, finalScore }) => ({ ideaId, rank, crowdScore, juryScore: jury, finalScore })),
       awards: awards.map(({ rank, ideaId, userId: winner, amount, currency }) => ({ rank, ideaId, userId: winner, amount, currency })),
     };
+  }
+
+  /** The first `limit` places of the final ranking with each idea's title, status, tally and prize: a closed challenge's page. */
+  async standings(campaignId: string, userId: string | undefined, limit: number): Promise<FinalStanding[]> {
+    await this.closedCampaign(campaignId, userId);
+    const [ranking, awards] = await Promise.all([
+      this.uow.manager.find(CampaignResult, { where: { campaignId }, order: { rank: 'ASC' }, take: limit }),
+      this.uow.manager.find(Award, { where: { campaignId } }),
+    ]);
+    const ideas = ranking.length ? await this.uow.manager.findBy(Idea, { id: In(ranking.map((r) => r.ideaId)) }) : [];
+    const ideaById = new Map(ideas.map((idea) => [idea.id, idea]));
+    const prizeOf = new Map(awards.map((award) => [award.ideaId, award.amount]));
+    return ranking.flatMap(({ ideaId, rank }) => {
+      const idea = ideaById.get(ideaId);
+      return idea ? [{ ideaId, rank, title: idea.title, status: idea.status, tally: tallyOf(idea), prize: prizeOf.get(ideaId) ?? null }] : [];
+    });
+  }
+
+  private async closedCampaign(campaignId: string, userId: string | undefined): Promise<Campaign> {
+    const { campaign } = await this.campaigns.access(campaignId, userId);
+    if (campaign.status !== 'closed') throw new DomainError(IncentiveErrors.RESULTS_NOT_CLOSED_CONFLICT, { status: campaign.status });
+    return campaign;
   }
 }

@@ -9,6 +9,6 @@ import { PointsModule } from './points.module';
   imports: [CampaignsModule, IdeasModule, PointsModule],
   controllers: [IncentivesController],
   providers: [CampaignResultsService],
-  exports: [PointsModule],
+  exports: [PointsModule, CampaignResultsService],
 })
 export class IncentivesModule {}

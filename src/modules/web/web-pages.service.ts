@@ -6,8 +6,9 @@ import { acceptsIdeas, acceptsVotes, CampaignStatus } from '../campaigns/domain/
 import { tallyOf } from '../ideas/domain/idea-score';
 import { VISIBLE_IDEA_STATUSES } from '../ideas/idea.entity';
 import { IdeasService } from '../ideas/ideas.service';
+import { CampaignResultsService } from '../incentives/campaign-results.service';
 import { LeaderboardService } from '../votes/leaderboard.service';
-import { CampaignPage, CampaignSummary } from './domain/campaign-page';
+import { CampaignPage, CampaignSummary, RankedIdea } from './domain/campaign-page';
 import { IdeaPage } from './domain/idea-page';
 
 /** Enough for a phone screen and a weak signal; the API pages through the rest. */
@@ -25,17 +26,26 @@ export class WebPagesService {
     private readonly businesses: BusinessesService,
     private readonly ideas: IdeasService,
     private readonly leaderboard: LeaderboardService,
+    private readonly results: CampaignResultsService,
   ) {}
 
   async campaignPage(campaignId: string): Promise<CampaignPage> {
     const campaign = await this.campaigns.get(campaignId, undefined);
-    const [summary, board] = await Promise.all([this.summaryOf(campaign), this.leaderboard.top(campaignId, undefined, IDEAS_ON_PAGE)]);
-    return {
-      ...summary,
-      prizes: campaign.incentives.prizes,
-      pointsPerIdea: campaign.incentives.points.published,
-      ideas: board.items.map(({ id, title, rank, status, tally }) => ({ id, title, rank, status, tally })),
-    };
+    const [summary, ideas] = await Promise.all([this.summaryOf(campaign), this.rankedIdeas(campaign)]);
+    return { ...summary, prizes: campaign.incentives.prizes, pointsPerIdea: campaign.incentives.points.published, ideas };
+  }
+
+  /**
+   * While the challenge runs, the live crowd ranking; once it is closed, the final ranking with the
+   * jury's scores blended in and the prizes, which can put another idea first.
+   */
+  private async rankedIdeas(campaign: CampaignResponse): Promise<RankedIdea[]> {
+    if (campaign.status === 'closed') {
+      const standings = await this.results.standings(campaign.id, undefined, IDEAS_ON_PAGE);
+      return standings.map(({ ideaId, title, rank, status, tally, prize }) => ({ id: ideaId, title, rank, status, tally, prize }));
+    }
+    const board = await this.leaderboard.top(campaign.id, undefined, IDEAS_ON_PAGE);
+    return board.items.map(({ id, title, rank, status, tally }) => ({ id, title, rank, status, tally, prize: null }));
   }
 
   async ideaPage(ideaId: string): Promise<IdeaPage> {

@@ -22,8 +22,8 @@ function campaign(overrides: Partial<CampaignPage> = {}): CampaignPage {
     prizes: [],
     pointsPerIdea: 10,
     ideas: [
-      { id: 'i1', title: 'Zipper bening', rank: 1, status: 'winner', tally: { up: 5, down: 1, ratings: 0, mean: null, voters: 6 } },
-      { id: 'i2', title: 'Kertas cokelat', rank: 2, status: 'published', tally: { up: 1, down: 0, ratings: 0, mean: null, voters: 1 } },
+      { id: 'i1', title: 'Zipper bening', rank: 1, status: 'winner', tally: { up: 5, down: 1, ratings: 0, mean: null, voters: 6 }, prize: null },
+      { id: 'i2', title: 'Kertas cokelat', rank: 2, status: 'published', tally: { up: 1, down: 0, ratings: 0, mean: null, voters: 1 }, prize: null },
     ],
     ...overrides,
   };
@@ -37,6 +37,14 @@ describe('renderCampaignPage', () => {
     expect(page).toContain('data-vote="-1"');
     expect(page).toContain('<span class="badge">Pemenang</span>');
     expect(page).toContain('Poin untuk setiap ide yang tampil: 10');
+  });
+
+  it('shows a closed challenge’s final ranking with the prize each idea won', () => {
+    const ideas = campaign().ideas.map((idea, i) => ({ ...idea, prize: i === 0 ? 1500000 : null }));
+    const page = renderCampaignPage(campaign({ status: 'closed', acceptsIdeas: false, acceptsVotes: false, ideas }), address);
+    expect(page).toContain('<h2>Peringkat akhir (suara pelanggan dan nilai juri)</h2>');
+    expect(page).toContain('<span class="badge">Pemenang</span> <span class="badge">Rp 1.500.000</span>');
+    expect(page.match(/Rp 1\.500\.000/g)).toHaveLength(1);
   });
 
   it('invites the first idea when there is none', () => {

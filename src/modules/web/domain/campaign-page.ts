@@ -34,6 +34,8 @@ export interface RankedIdea {
   rank: number;
   status: string;
   tally: TallyView;
+  /** The prize it won in IDR, once the challenge is closed; else null. */
+  prize: number | null;
 }
 
 export interface CampaignPage extends CampaignSummary {
@@ -50,7 +52,7 @@ export function renderCampaignPage(page: CampaignPage, address: PageAddress): st
     ? html`<h2>${texts.prizes}</h2><ul>${page.prizes.map((prize) => html`<li>${texts.rank} ${prize.rank}: ${formatRupiah(prize.amount)}</li>`)}</ul>`
     : null;
   const ideas = page.ideas.map(
-    (idea) => html`<li data-idea="${idea.id}"><span class="rank">${idea.rank}.</span><a href="/i/${idea.id}">${idea.title}</a>${ideaBadge(idea.status, texts)}<br>${tallyLine(idea.tally, page.voteMode, locale)}${page.acceptsVotes && voteButtons(page.voteMode, texts)}</li>`,
+    (idea) => html`<li data-idea="${idea.id}"><span class="rank">${idea.rank}.</span><a href="/i/${idea.id}">${idea.title}</a>${ideaBadge(idea.status, texts)}${idea.prize !== null && html` <span class="badge">${formatRupiah(idea.prize)}</span>`}<br>${tallyLine(idea.tally, page.voteMode, locale)}${page.acceptsVotes && voteButtons(page.voteMode, texts)}</li>`,
   );
   const ideaForm =
     page.acceptsIdeas &&
@@ -69,7 +71,7 @@ ${whatsAppShare(`${page.title} · ${texts.shareText}`, address.url, texts)}
 ${prizes}
 ${page.pointsPerIdea > 0 && html`<p class="muted">${texts.points}: ${page.pointsPerIdea}</p>`}
 ${interactive && accountPanel(texts)}
-<h2>${texts.ideas}</h2>
+<h2>${page.status === 'closed' ? texts.finalRanking : texts.ideas}</h2>
 ${ideas.length ? html`<ol class="ideas">${ideas}</ol>` : html`<p class="muted">${texts.noIdeas}</p>`}
 ${ideaForm}`;
   return renderPage({
