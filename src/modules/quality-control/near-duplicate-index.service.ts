@@ -3,7 +3,7 @@ import { Mutex } from 'async-mutex';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { hashedJaccardAtLeast, hashGrams } from './domain/gram-hashes';
+import { HashedJaccardQuery, hashGrams } from './domain/gram-hashes';
 import { MinHashIndex } from './domain/minhash-index';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
 import { IdeaFingerprint } from './idea-fingerprint.entity';
@@ -14,12 +14,6 @@ const FULL_SCAN_LIMIT = 2000;
 const MAX_FINALISTS = 12;
 /** Hash collisions can only move a similarity by ~1/|A∪B|; the margin keeps a true match from being cut. */
 const FINALIST_MARGIN = 0.02;
-/**
- * How far below the floor a MinHash estimate may fall and the idea still be checked exactly. With 192
- * hashes the estimate's standard error at J = 0.4 is √(0.4·0.6/192) ≈ 0.035: 0.18 below is over 5σ,
- * so a true match is dropped with probability under 10⁻⁷ while most unrelated candidates are skipped.
- */
-const ESTIMATE_MARGIN = 0.18;
 /**
  * Ideas kept indexed in memory across campaigns, least recently used campaign dropped first (it is
  * rebuilt from the table when next checked). The LSH buckets cost about 7 KB per idea, the hashed
@@ -117,27 +111,22 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
    */
   async propose(campaignId: string, query: CandidateQuery, manager: EntityManager = this.uow.manager): Promise<Proposals> {
     const index = await this.caughtUp(campaignId, manager);
-    const hashes = hashGrams(query.grams);
+    const hashes = new HashedJaccardQuery(hashGrams(query.grams));
     const floor = Math.max(0, query.similarThreshold - FINALIST_MARGIN);
-    const ids = this.candidateIds(index, query, floor);
     const scored: Array<{ id: string; similarity: number }> = [];
-    for (const id of ids) {
+    for (const id of this.candidateIds(index, query)) {
       const idea = index.ideas.get(id);
       if (!idea || id === query.ignoreId) continue;
-      const similarity = hashedJaccardAtLeast(hashes, idea.hashes, floor);
+      const similarity = hashes.similarityAtLeast(idea.hashes, floor);
       if (similarity !== null) scored.push({ id, similarity });
     }
     scored.sort((a, b) => b.similarity - a.similarity);
     return { finalists: scored.slice(0, MAX_FINALISTS).map((s) => s.id), seenVersion: index.version };
   }
 
-  /**
-   * Every idea when the campaign is small; when it is large, the LSH candidates whose MinHash estimate
-   * could still reach the floor (a comparison of signatures, several times cheaper than the merge).
-   */
-  private candidateIds(index: CampaignIndex, query: CandidateQuery, floor: number): Iterable<string> {
-    if (index.ideas.size <= FULL_SCAN_LIMIT) return index.ideas.keys();
-    return index.lsh.candidates(query.grams, Math.max(0, floor - ESTIMATE_MARGIN));
+  /** Every idea when the campaign is small (full recall); when it is large, the ideas sharing an LSH band. */
+  private candidateIds(index: CampaignIndex, query: CandidateQuery): Iterable<string> {
+    return index.ideas.size <= FULL_SCAN_LIMIT ? index.ideas.keys() : index.lsh.candidates(query.grams);
   }
 
   /**

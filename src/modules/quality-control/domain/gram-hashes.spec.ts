@@ -1,4 +1,4 @@
-import { hashedJaccardAtLeast, hashGrams } from './gram-hashes';
+import { HashedJaccardQuery, hashedJaccardAtLeast, hashGrams } from './gram-hashes';
 
 /** The full similarity: nothing is below a threshold of 0. */
 const hashedJaccard = (a: Uint32Array, b: Uint32Array): number => hashedJaccardAtLeast(a, b, 0)!;
@@ -67,5 +67,42 @@ describe('hashedJaccardAtLeast', () => {
       const exact = hashedJaccard(a, b);
       expect(hashedJaccardAtLeast(a, b, threshold)).toBe(exact >= threshold ? exact : null);
     }
+  });
+});
+
+describe('HashedJaccardQuery', () => {
+  const texts = [
+    KOPI_A,
+    KOPI_B,
+    'Kemasan kopi bubuk dengan zipper, agar tetap segar dan wangi!',
+    'Kemasan kopi bubuk dengan zipper agar tetap segar, dijual lewat WhatsApp setiap pagi kepada pelanggan setia di kantor desa',
+    'kopi',
+    '',
+  ];
+
+  it.each([0, 0.2, 0.36, 0.5, 0.7, 1])('answers exactly as hashedJaccardAtLeast at %p, for every pair', (threshold) => {
+    for (const x of texts) {
+      const query = new HashedJaccardQuery(hashGrams(shinglesOf(x)));
+      for (const y of texts) {
+        const [a, b] = [hashGrams(shinglesOf(x)), hashGrams(shinglesOf(y))];
+        expect(query.similarityAtLeast(b, threshold)).toBe(hashedJaccardAtLeast(a, b, threshold));
+      }
+    }
+  });
+
+  it('never takes a collision in its table for a shared gram', () => {
+    // Same low 16 bits, different hashes: the table cannot tell them apart, the merge must.
+    const query = new HashedJaccardQuery(Uint32Array.from([0x0001_0001, 0x0001_0002]));
+    expect(query.similarityAtLeast(Uint32Array.from([0x0002_0001, 0x0002_0002]), 0.1)).toBeNull();
+    expect(query.similarityAtLeast(Uint32Array.from([0x0001_0001, 0x0002_0002]), 0.3)).toBeCloseTo(1 / 3);
+  });
+
+  it('drops a candidate that shares too little, however long', () => {
+    const shared = Array.from({ length: 50 }, (_, i) => i * 7919 + 1);
+    const query = new HashedJaccardQuery(Uint32Array.from([...shared, ...Array.from({ length: 150 }, (_, i) => 1_000_000 + i * 104_729)]));
+    const candidate = Uint32Array.from([...shared, ...Array.from({ length: 150 }, (_, i) => 90_000_000 + i * 65_537 * 3)]).sort();
+    // 50 shared of 350 in all: J = 1/7.
+    expect(query.similarityAtLeast(candidate, 0.36)).toBeNull();
+    expect(query.similarityAtLeast(candidate, 0.14)).toBeCloseTo(1 / 7);
   });
 });

@@ -1,4 +1,5 @@
 import { DEFAULT_MINHASH_OPTIONS, fnv1a32, lshCandidateProbability, lshThreshold, MinHashIndex } from './minhash-index';
+import { HashedJaccardQuery, hashedJaccardAtLeast, hashGrams } from './gram-hashes';
 import { jaccard, shinglesOf } from './text-normalization';
 
 /** mulberry32: the spec's own seeded PRNG, so the synthetic campaign is the same on every run. */
@@ -230,18 +231,21 @@ describe('MinHashIndex', () => {
       expect(Math.max(...proposedPerProbe)).toBeLessThan(texts.length / 5);
     });
 
-    it('with a MinHash floor 0.18 below the band, keeps every idea at J ≥ 0.38 and drops most of the rest', () => {
-      let kept = 0;
-      let all = 0;
+    it('through the query table, keeps exactly the candidates whose hashed similarity reaches the floor, and drops most', () => {
+      const hashed = gramSets.map((set) => hashGrams(set));
+      let keptInAll = 0;
+      let proposed = 0;
       for (const probe of probes) {
-        const filtered = new Set(index.candidates(probe, 0.38 - 0.18));
-        const everyCandidate = index.candidates(probe);
-        const needed = everyCandidate.filter((id) => jaccard(probe, gramSets[Number(id.slice(5))]!) >= 0.38);
-        expect(needed.filter((id) => !filtered.has(id))).toEqual([]);
-        kept += filtered.size;
-        all += everyCandidate.length;
+        const query = new HashedJaccardQuery(hashGrams(probe));
+        const candidates = index.candidates(probe);
+        const kept = candidates.filter((id) => query.similarityAtLeast(hashed[Number(id.slice(5))]!, 0.36) !== null);
+        const expected = candidates.filter((id) => hashedJaccardAtLeast(hashGrams(probe), hashed[Number(id.slice(5))]!, 0.36) !== null);
+        expect(kept).toEqual(expected);
+        keptInAll += kept.length;
+        proposed += candidates.length;
       }
-      expect(kept).toBeLessThan(all / 2);
+      expect(keptInAll).toBeGreaterThan(0);
+      expect(keptInAll).toBeLessThan(proposed / 10);
     });
 
     it('estimates a similarity from the signatures within a few hundredths of the exact one', () => {

@@ -182,15 +182,10 @@ export class MinHashIndex {
     return true;
   }
 
-  /**
-   * Ids sharing at least one band with the grams, in a deterministic order; to be verified exactly.
-   * With `minEstimate`, only those whose signatures agree on at least that share of hashes (the
-   * MinHash estimate of their Jaccard similarity).
-   */
-  candidates(grams: Iterable<string>, minEstimate = 0): string[] {
+  /** Ids sharing at least one band with the grams, in a deterministic order; to be verified exactly. */
+  candidates(grams: Iterable<string>): string[] {
     const signature = this.signatureOf(grams);
     if (signature === null) return [];
-    const needed = minEstimate > 0 ? Math.ceil(minEstimate * signature.length - 1e-9) : 0;
     const query = this.nextQuery();
     const found: string[] = [];
     for (let band = 0; band < this.bands; band++) {
@@ -200,7 +195,6 @@ export class MinHashIndex {
         const slot = bucket[i]!;
         if (this.seenBy[slot] === query) continue;
         this.seenBy[slot] = query;
-        if (needed > 0 && !agreeing(signature, this.signatures, slot * signature.length, needed)) continue;
         found.push(this.idAt[slot]!);
       }
     }
@@ -247,14 +241,4 @@ export class MinHashIndex {
     }
     return ++this.queries;
   }
-}
-
-/** Whether a signature agrees with the one stored at `offset` on at least `needed` positions; stops once that can no longer happen. */
-function agreeing(a: Uint32Array, stored: Uint32Array, offset: number, needed: number): boolean {
-  let same = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === stored[offset + i]) same++;
-    else if (same + (a.length - i - 1) < needed) return false;
-  }
-  return same >= needed;
 }
