@@ -5,13 +5,14 @@ import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Actor, makeOpenCampaign, randomIdeaText, registerUser, submitIdea } from '../support/factories';
+import { auditOf, counts, KOPI_NEAR_COPY, KOPI_ORIGINAL, submitText, UNRELATED } from '../support/quality-factories';
 
 /**
  * The other suites run on in-memory SQLite (or PostgreSQL); a database file is what the service runs
  * on by default, with votes committed by the write thread and the WAL copied back by the checkpoint
  * thread while the main connection writes everything else. This suite always runs on a file.
  */
-describe('votes on a SQLite database file (write and checkpoint threads)', () => {
+describe('a SQLite database file (write and checkpoint threads)', () => {
   let dir: string;
   let path: string;
   let t: TestApp;
@@ -80,6 +81,45 @@ describe('votes on a SQLite database file (write and checkpoint threads)', () =>
     expect((await vote!).status).toBe(200);
     expect((await t.http.get(`/api/campaigns/${campaignId}`).expect(200)).body.title).toBe('Diperbarui');
     expect(await tallies(t, [ideaId])).toEqual([{ stored: 1, rows: 1 }]);
+  });
+
+  describe('submissions, committed by the write thread', () => {
+    it('holds one of two near-copies sent at once, naming the other, with its audit row', async () => {
+      for (let round = 0; round < 3; round++) {
+        const campaignId = await makeOpenCampaign(t, owner);
+        const [first, second] = await Promise.all([registerUser(t), registerUser(t)]);
+        const ideas = await Promise.all([submitText(t, first, campaignId, KOPI_ORIGINAL), submitText(t, second, campaignId, KOPI_NEAR_COPY)]);
+        expect(ideas.map((i) => i.status).sort()).toEqual(['pending', 'published']);
+        const [kept, held] = ideas[0].status === 'published' ? ideas : [ideas[1], ideas[0]];
+        expect(held.qualityReport).toMatchObject({ duplicateOf: { ideaId: kept.id }, holdReasons: ['duplicate'] });
+        expect((await auditOf(t, held.id)).map((a) => [a.decision, a.toStatus, a.duplicateOfId])).toEqual([['hold', 'pending', kept.id]]);
+        expect(await auditOf(t, kept.id)).toEqual([]);
+        expect(await counts(t, campaignId)).toMatchObject({ ideas: 2, fingerprints: 2 });
+      }
+    });
+
+    it('refuses the contributor over the limit and an exact copy with 409, writing nothing', async () => {
+      const campaignId = await makeOpenCampaign(t, owner, { rules: { maxIdeasPerContributor: 2 } });
+      const [writer, copier] = await Promise.all([registerUser(t), registerUser(t)]);
+      await Promise.all([submitText(t, writer, campaignId, KOPI_ORIGINAL), submitText(t, writer, campaignId, UNRELATED[0]!)]);
+      const before = await counts(t, campaignId);
+      expect((await submitText(t, writer, campaignId, UNRELATED[1]!, 409)).error).toBe('IDEA_LIMIT_CONFLICT');
+      expect((await submitText(t, copier, campaignId, { title: 'KEMASAN KOPI BUBUK', description: 'dengan zipper — agar tetap segar' }, 409)).error).toBe('IDEA_EXACT_DUPLICATE_CONFLICT');
+      expect(await counts(t, campaignId)).toEqual(before);
+    });
+
+    it('grants the published idea its points with the balance, and keeps the first revision', async () => {
+      const campaignId = await makeOpenCampaign(t, owner);
+      const writer = await registerUser(t);
+      const ideas = await Promise.all(UNRELATED.slice(0, 3).map((text) => submitText(t, writer, campaignId, text)));
+      expect(ideas.map((i) => i.status)).toEqual(['published', 'published', 'published']);
+      const points = await t.http.get(`/api/users/${writer.id}/points`).expect(200);
+      expect(points.body.entries.map((e: { ideaId: string; reason: string }) => [e.ideaId, e.reason]).sort()).toEqual(ideas.map((i) => [i.id, 'idea-published']).sort());
+      expect(points.body.balance).toBe(points.body.entries.reduce((sum: number, e: { points: number }) => sum + e.points, 0));
+      expect(points.body.balance).toBeGreaterThan(0);
+      const revisions = await t.http.get(`/api/ideas/${ideas[0]!.id}/revisions`).expect(200);
+      expect(revisions.body.items).toEqual([{ revision: 1, title: UNRELATED[0]!.title, description: UNRELATED[0]!.description, tags: [], createdAt: ideas[0]!.submittedAt }]);
+    });
   });
 
   it('loses no acknowledged vote when the service stops and starts again on the file', async () => {

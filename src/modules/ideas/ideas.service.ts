@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { DomainEvents } from '../../common/events/domain-events';
@@ -14,11 +14,13 @@ import { PointsLedgerService } from '../incentives/points-ledger.service';
 import { contentHash } from '../quality-control/domain/text-normalization';
 import { QualityControlService } from '../quality-control/quality-control.service';
 import { Assessment } from '../quality-control/quality-report';
+import { STATUSES_COUNTED_IN_LIMIT } from './domain/contributor-limit';
 import { CampaignVoteContext } from './domain/idea-score';
 import { CreateIdeaDto, ListIdeasQuery, UpdateIdeaDto } from './dto/idea.dto';
 import { IdeaResponse } from './dto/idea.response';
 import { Idea, IdeaRevision, VISIBLE_IDEA_STATUSES, VISIBLE_STATUS_SQL } from './idea.entity';
 import { IdeaErrors } from './ideas.errors';
+import { SUBMIT_IDEA_ON_SQLITE } from './sqlite-idea-write';
 
 export interface IdeaAccess {
   idea: Idea;
@@ -69,26 +71,41 @@ export class IdeasService {
     return IdeaResponse.from(idea, voteContextOf(campaign));
   }
 
+  /** The submission's transaction: a prepared-statement procedure on SQLite (the hot path), TypeORM on PostgreSQL. */
   private async insertIdea(campaign: Campaign, idea: Idea, assessment: Assessment): Promise<Assessment> {
     const max = campaign.rules.maxIdeasPerContributor;
+    let settled: Assessment;
     try {
-      return await this.uow.run(async (manager) => {
-        const mine = await manager.countBy(Idea, { campaignId: campaign.id, authorId: idea.authorId, status: In(['pending', 'published', 'hidden', 'shortlisted', 'winner', 'duplicate']) });
-        if (mine >= max) throw new DomainError(IdeaErrors.IDEA_LIMIT_CONFLICT, { max });
-        if (await manager.existsBy(Idea, { campaignId: campaign.id, contentHash: idea.contentHash })) throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
-        const settled = await this.quality.settle(manager, assessment);
-        Object.assign(idea, { status: settled.status, qualityReport: settled.report });
-        // Every column is given, so nothing needs reading back after the insert.
-        await manager.createQueryBuilder().insert().into(Idea).values(idea).updateEntity(false).execute();
-        await manager.insert(IdeaRevision, { id: newId(), ideaId: idea.id, revision: 1, title: idea.title, description: idea.description, tags: idea.tags, createdAt: idea.submittedAt });
-        await this.quality.recordIdea(manager, idea, settled);
-        if (idea.status === 'published') await this.points.grantPublished(manager, idea);
-        return settled;
-      });
+      settled = this.uow.isSqlite ? await this.insertOnSqlite(idea, assessment, max) : await this.uow.run((manager) => this.insertWithTypeorm(manager, idea, assessment, max));
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
       throw error;
     }
+    Object.assign(idea, { status: settled.status, qualityReport: settled.report });
+    return settled;
+  }
+
+  private async insertOnSqlite(idea: Idea, assessment: Assessment, maxIdeasPerContributor: number): Promise<Assessment> {
+    const ids = { revision: newId(), audit: newId(), points: newId() };
+    const { id, campaignId, authorId, title, description, tags, contentHash, submittedAt } = idea;
+    const outcome = await this.uow.runSqliteProcedure(SUBMIT_IDEA_ON_SQLITE, {
+      idea: { id, campaignId, authorId, title, description, tags, contentHash, submittedAt }, assessment, maxIdeasPerContributor, ids,
+    });
+    if (outcome.stored) return outcome.assessment;
+    throw outcome.refusal === 'limit' ? new DomainError(IdeaErrors.IDEA_LIMIT_CONFLICT, { max: maxIdeasPerContributor }) : new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
+  }
+
+  private async insertWithTypeorm(manager: EntityManager, idea: Idea, assessment: Assessment, max: number): Promise<Assessment> {
+    const mine = await manager.countBy(Idea, { campaignId: idea.campaignId, authorId: idea.authorId, status: In([...STATUSES_COUNTED_IN_LIMIT]) });
+    if (mine >= max) throw new DomainError(IdeaErrors.IDEA_LIMIT_CONFLICT, { max });
+    if (await manager.existsBy(Idea, { campaignId: idea.campaignId, contentHash: idea.contentHash })) throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
+    const settled = await this.quality.settle(manager, assessment);
+    // Every column is given, so nothing needs reading back after the insert.
+    await manager.createQueryBuilder().insert().into(Idea).values({ ...idea, status: settled.status, qualityReport: settled.report }).updateEntity(false).execute();
+    await manager.insert(IdeaRevision, { id: newId(), ideaId: idea.id, revision: 1, title: idea.title, description: idea.description, tags: idea.tags, createdAt: idea.submittedAt });
+    await this.quality.recordIdea(manager, idea, settled);
+    if (settled.status === 'published') await this.points.grantPublished(manager, idea);
+    return settled;
   }
 
   /** Published ideas for everyone; pending, rejected or hidden ones only for their author and the owners. */

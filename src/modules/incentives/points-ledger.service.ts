@@ -4,10 +4,8 @@ import { Clock } from '../../common/clock';
 import { newId } from '../../common/ids';
 import { decodeCursor, Page, toPage } from '../../common/pagination/cursor';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { BadgeKey, badgesEarned, isDailyCapped, PointsReason, pointsToGrant } from './domain/awards';
+import { BadgeKey, badgesEarned, DAILY_CAP_WINDOW_MS, isDailyCapped, PointsReason, pointsToGrant } from './domain/awards';
 import { PointsBalance, PointsEntry } from './incentives.entities';
-
-const DAY_MS = 24 * 3600 * 1000;
 
 export interface PointsResponse {
   userId: string;
@@ -42,7 +40,7 @@ export class PointsLedgerService {
     const { userId, ideaId, reason } = entry;
     if (await manager.existsBy(PointsEntry, { userId, ideaId, reason })) return 0;
     const now = this.clock.now();
-    const today = isDailyCapped(reason) ? await this.cappedPointsSince(manager, userId, new Date(now.getTime() - DAY_MS)) : 0;
+    const today = isDailyCapped(reason) ? await this.cappedPointsSince(manager, userId, new Date(now.getTime() - DAILY_CAP_WINDOW_MS)) : 0;
     const points = pointsToGrant(reason, entry.rank ?? null, today);
     const row: PointsEntry = { id: newId(), userId, campaignId: entry.campaignId, ideaId, reason, points, createdAt: now };
     await manager.createQueryBuilder().insert().into(PointsEntry).values(row).updateEntity(false).execute();

@@ -3,16 +3,14 @@ import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { RateLimits } from '../../common/rate-limit/rate-limits';
 import { checkContent, ContentViolation, findBlockedTerms } from './domain/content-rules';
-import { findNearDuplicates, NearDuplicateOptions, NearDuplicateReport } from './domain/near-duplicates';
+import { decideAssessment, earlierFindings, entersQueue, nearOptionsOf, recheck, settledAt } from './domain/assessment';
+import { findNearDuplicates } from './domain/near-duplicates';
 import { shinglesOf } from './domain/text-normalization';
 import { ModerationLog } from './moderation-log.service';
 import { NearDuplicateIndex } from './near-duplicate-index.service';
 import { QualityErrors } from './quality-control.errors';
-import { AssessedStatus, Assessment, AssessmentBasis, HoldReason, QualityReport, RevisionInput, SubmissionInput, ViolationDetail } from './quality-report';
+import { Assessment, AssessmentBasis, RevisionInput, SubmissionInput, ViolationDetail } from './quality-report';
 import { ReputationService } from './reputation.service';
-
-/** ALGORITHMS.md §1: the top 3 similar ideas are shown. */
-const MAX_SIMILAR = 3;
 
 export interface RecordableIdea {
   id: string;
@@ -57,24 +55,19 @@ export class QualityControlService {
    * since the assessment, so two near-duplicates submitted at once cannot both pass.
    */
   async settle(manager: EntityManager, assessment: Assessment): Promise<Assessment> {
-    const { basis } = assessment;
-    const version = await this.index.nextVersion(manager, assessment.campaignId);
-    const settled = { ...assessment, basis: { ...basis, version } };
-    if (version === basis.seenVersion + 1) return settled;
-    const grams = new Set(basis.grams);
-    const written = await this.index.writtenAfter(assessment.campaignId, basis.seenVersion, manager);
-    const rewritten = new Set(written.map((e) => e.id));
-    const known = [assessment.report.duplicateOf, ...assessment.report.similar].flatMap((s) => (s && !rewritten.has(s.ideaId) ? [s.ideaId] : []));
-    const existing = [...(await this.index.gramsFor(assessment.campaignId, known, manager)), ...written].filter((e) => e.id !== basis.ignoreId);
-    const near = findNearDuplicates(grams, existing, this.nearOptions(basis));
-    return this.decide(settled.basis, near, assessment.fromStatus, assessment);
+    const { campaignId, basis } = assessment;
+    const { settled, missedWrites } = settledAt(assessment, await this.index.nextVersion(manager, campaignId));
+    if (!missedWrites) return settled;
+    const written = await this.index.writtenAfter(campaignId, basis.seenVersion, manager);
+    const earlier = await this.index.gramsFor(campaignId, earlierFindings(assessment, written), manager);
+    return recheck(settled, written, earlier);
   }
 
   /** The idea's fingerprint and, when it enters the queue, its audit row; the transaction's last writes. */
   async recordIdea(manager: EntityManager, idea: RecordableIdea, assessment: Assessment): Promise<void> {
     const { basis, report } = assessment;
     if (basis.version === null) throw new Error('recordIdea needs a settled assessment');
-    if (this.entersQueue(assessment)) {
+    if (entersQueue(assessment)) {
       await this.log.append(manager, {
         ideaId: idea.id, campaignId: idea.campaignId, actorId: null, fromStatus: assessment.fromStatus, toStatus: 'pending',
         decision: 'hold', reason: report.holdReasons.join(', '), duplicateOfId: report.duplicateOf?.ideaId ?? null,
@@ -86,11 +79,7 @@ export class QualityControlService {
 
   /** Once committed: owners hear that their queue grew. */
   async afterCommit(ideaId: string, assessment: Assessment): Promise<void> {
-    if (this.entersQueue(assessment)) await this.log.announceQueued(assessment.campaignId, ideaId, assessment.report.holdReasons.join(', '));
-  }
-
-  private entersQueue(assessment: Assessment): boolean {
-    return assessment.status === 'pending' && assessment.fromStatus !== 'pending';
+    if (entersQueue(assessment)) await this.log.announceQueued(assessment.campaignId, ideaId, assessment.report.holdReasons.join(', '));
   }
 
   private assertContent(input: SubmissionInput): void {
@@ -115,29 +104,8 @@ export class QualityControlService {
       lowReputation, version: null,
     };
     const existing = await this.index.gramsFor(input.campaignId, proposals.finalists);
-    const near = findNearDuplicates(grams, existing, this.nearOptions(basis));
-    return this.decide(basis, near, revision?.fromStatus ?? null, { campaignId: input.campaignId, authorId: input.authorId });
-  }
-
-  private nearOptions(basis: AssessmentBasis): Partial<NearDuplicateOptions> {
-    const { duplicateThreshold, similarThreshold } = basis.thresholds;
-    return { duplicateThreshold, similarThreshold, maxSimilar: MAX_SIMILAR, ...(basis.submittedAt !== null ? { candidateSubmittedAt: basis.submittedAt } : {}) };
-  }
-
-  /**
-   * PRODUCT.md and ALGORITHMS.md §1–2: a likely duplicate, a pre-moderated campaign or a low-reputation
-   * author sends the idea to the queue. A revision is judged like a new idea, but an idea already in
-   * the queue (pending, or hidden by flags) stays there until a moderator decides.
-   */
-  private decide(basis: AssessmentBasis, near: NearDuplicateReport, fromStatus: string | null, who: Pick<Assessment, 'campaignId' | 'authorId'>): Assessment {
-    const holdReasons: HoldReason[] = [];
-    if (basis.thresholds.moderation === 'pre') holdReasons.push('pre-moderation');
-    if (near.duplicateOf) holdReasons.push('duplicate');
-    if (basis.lowReputation) holdReasons.push('low-reputation');
-    const report: QualityReport = { duplicateOf: near.duplicateOf, similar: near.similar, violations: [], holdReasons };
-    let status: AssessedStatus = holdReasons.length > 0 ? 'pending' : 'published';
-    if (fromStatus === 'pending' || fromStatus === 'hidden') status = fromStatus;
-    return { campaignId: who.campaignId, authorId: who.authorId, status, report, fromStatus, basis };
+    const near = findNearDuplicates(grams, existing, nearOptionsOf(basis));
+    return decideAssessment(basis, near, revision?.fromStatus ?? null, { campaignId: input.campaignId, authorId: input.authorId });
   }
 }
 

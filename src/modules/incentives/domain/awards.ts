@@ -115,6 +115,9 @@ export function capDailyPoints(alreadyToday: number, proposed: number, cap: numb
   return Math.max(0, Math.min(proposed, cap - alreadyToday));
 }
 
+/** The daily cap counts the participation points of the last 24 hours, a window that moves with the clock. */
+export const DAILY_CAP_WINDOW_MS = 24 * 3600 * 1000;
+
 /**
  * Only participation points are capped: the cap stops publishing for points, while shortlisting and
  * winning are decided by the owner and the jury and cannot be farmed.

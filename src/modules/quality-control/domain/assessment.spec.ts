@@ -1,0 +1,79 @@
+import type { Assessment, AssessmentBasis } from '../quality-report';
+import { decideAssessment, earlierFindings, entersQueue, recheck, settledAt } from './assessment';
+import { shinglesOf } from './text-normalization';
+
+const ORIGINAL = 'Kemasan kopi bubuk dengan zipper, agar tetap segar!';
+const NEAR_COPY = 'Kemasan kopi bubuk dengan zipper, agar tetap segar dan wangi!';
+const SIMILAR = 'kemasan kopi bubuk pakai zipper supaya tetap segar';
+const UNRELATED = 'Paket hampers kantor lebaran berisi keripik singkong dan teh melati';
+
+function basis(text: string, overrides: Partial<AssessmentBasis> = {}): AssessmentBasis {
+  return {
+    grams: [...shinglesOf(text)], seenVersion: 4, ignoreId: null, submittedAt: null, lowReputation: false, version: null,
+    thresholds: { duplicateThreshold: 0.7, similarThreshold: 0.4, moderation: 'post' }, ...overrides,
+  };
+}
+
+const who = { campaignId: 'c1', authorId: 'u1' };
+const none = { duplicateOf: null, similar: [] };
+const existing = (id: string, text: string, submittedAt = 0) => ({ id, grams: shinglesOf(text), submittedAt });
+
+describe('decideAssessment', () => {
+  it('publishes when nothing holds the idea', () => {
+    expect(decideAssessment(basis(UNRELATED), none, null, who)).toMatchObject({ status: 'published', report: { holdReasons: [], violations: [] } });
+  });
+
+  it('lists every reason to hold, in a fixed order', () => {
+    const near = { duplicateOf: { ideaId: 'a', similarity: 0.8 }, similar: [] };
+    const held = decideAssessment(basis(NEAR_COPY, { lowReputation: true, thresholds: { duplicateThreshold: 0.7, similarThreshold: 0.4, moderation: 'pre' } }), near, null, who);
+    expect(held).toMatchObject({ status: 'pending', report: { duplicateOf: { ideaId: 'a' }, holdReasons: ['pre-moderation', 'duplicate', 'low-reputation'] } });
+  });
+
+  it('keeps a revised idea in the queue (pending or hidden) whatever the revision finds', () => {
+    expect(decideAssessment(basis(UNRELATED), none, 'hidden', who).status).toBe('hidden');
+    expect(decideAssessment(basis(UNRELATED), none, 'pending', who).status).toBe('pending');
+    expect(decideAssessment(basis(UNRELATED), none, 'published', who).status).toBe('published');
+  });
+});
+
+describe('settling in the idea’s transaction', () => {
+  const assessed = (text: string, report = none): Assessment => ({ ...decideAssessment(basis(text), report, null, who), report: { ...report, violations: [], holdReasons: [] } });
+
+  it('lets the assessment stand when the transaction took the next version', () => {
+    const assessment = assessed(NEAR_COPY);
+    expect(settledAt(assessment, 5)).toEqual({ settled: { ...assessment, basis: { ...assessment.basis, version: 5 } }, missedWrites: false });
+    expect(settledAt(assessment, 7).missedWrites).toBe(true);
+  });
+
+  it('re-reads only what it found that was not rewritten since', () => {
+    const assessment = assessed(SIMILAR, { duplicateOf: { ideaId: 'a', similarity: 0.75 }, similar: [{ ideaId: 'b', similarity: 0.5 }, { ideaId: 'c', similarity: 0.45 }] });
+    expect(earlierFindings(assessment, [existing('b', SIMILAR)])).toEqual(['a', 'c']);
+  });
+
+  it('holds an idea once a near-copy written meanwhile is found, naming it', () => {
+    const { settled } = settledAt(assessed(NEAR_COPY), 6);
+    const rechecked = recheck(settled, [existing('meanwhile', ORIGINAL, 1)], []);
+    expect(rechecked).toMatchObject({ status: 'pending', report: { duplicateOf: { ideaId: 'meanwhile' }, holdReasons: ['duplicate'] }, basis: { version: 6 } });
+  });
+
+  it('never takes the revised idea itself for its original', () => {
+    const assessment: Assessment = { ...assessed(NEAR_COPY), basis: basis(NEAR_COPY, { ignoreId: 'self', submittedAt: 10 }) };
+    const { settled } = settledAt(assessment, 6);
+    expect(recheck(settled, [existing('self', NEAR_COPY, 10)], []).status).toBe('published');
+  });
+
+  it('publishes when what it had found is gone (rejected or merged) and nothing new matches', () => {
+    const { settled } = settledAt(assessed(NEAR_COPY, { duplicateOf: { ideaId: 'a', similarity: 0.8 }, similar: [] }), 6);
+    expect(recheck(settled, [existing('other', UNRELATED)], []).report).toEqual({ duplicateOf: null, similar: [], violations: [], holdReasons: [] });
+  });
+});
+
+describe('entersQueue', () => {
+  it('is true for a new idea held, or a published one sent back; false for one already waiting', () => {
+    const held = decideAssessment(basis(NEAR_COPY, { lowReputation: true }), none, null, who);
+    expect(entersQueue(held)).toBe(true);
+    expect(entersQueue({ ...held, fromStatus: 'published' })).toBe(true);
+    expect(entersQueue({ ...held, fromStatus: 'pending' })).toBe(false);
+    expect(entersQueue(decideAssessment(basis(UNRELATED), none, null, who))).toBe(false);
+  });
+});

@@ -1,0 +1,62 @@
+import type { AssessedStatus, Assessment, AssessmentBasis, HoldReason, QualityReport } from '../quality-report';
+import { ExistingIdeaGrams, findNearDuplicates, NearDuplicateOptions, NearDuplicateReport } from './near-duplicates';
+
+/** ALGORITHMS.md §1: the top 3 similar ideas are shown. */
+const MAX_SIMILAR = 3;
+
+/** The near-duplicate options an assessment was made with; a revision's original must be older than the idea. */
+export function nearOptionsOf(basis: AssessmentBasis): Partial<NearDuplicateOptions> {
+  const { duplicateThreshold, similarThreshold } = basis.thresholds;
+  return { duplicateThreshold, similarThreshold, maxSimilar: MAX_SIMILAR, ...(basis.submittedAt !== null ? { candidateSubmittedAt: basis.submittedAt } : {}) };
+}
+
+/**
+ * PRODUCT.md and ALGORITHMS.md §1–2: a likely duplicate, a pre-moderated campaign or a low-reputation
+ * author sends the idea to the queue. A revision is judged like a new idea, but an idea already in
+ * the queue (pending, or hidden by flags) stays there until a moderator decides.
+ */
+export function decideAssessment(
+  basis: AssessmentBasis,
+  near: NearDuplicateReport,
+  fromStatus: string | null,
+  who: Pick<Assessment, 'campaignId' | 'authorId'>,
+): Assessment {
+  const holdReasons: HoldReason[] = [];
+  if (basis.thresholds.moderation === 'pre') holdReasons.push('pre-moderation');
+  if (near.duplicateOf) holdReasons.push('duplicate');
+  if (basis.lowReputation) holdReasons.push('low-reputation');
+  const report: QualityReport = { duplicateOf: near.duplicateOf, similar: near.similar, violations: [], holdReasons };
+  let status: AssessedStatus = holdReasons.length > 0 ? 'pending' : 'published';
+  if (fromStatus === 'pending' || fromStatus === 'hidden') status = fromStatus;
+  return { campaignId: who.campaignId, authorId: who.authorId, status, report, fromStatus, basis };
+}
+
+/**
+ * Settling an assessment in the idea's transaction, which took fingerprint `version`. When that is the
+ * next version after the one assessed, nothing was written meanwhile and the assessment stands;
+ * otherwise `recheck` judges it again against what was written since and what it had found.
+ */
+export function settledAt(assessment: Assessment, version: number): { settled: Assessment; missedWrites: boolean } {
+  const settled = { ...assessment, basis: { ...assessment.basis, version } };
+  return { settled, missedWrites: version !== assessment.basis.seenVersion + 1 };
+}
+
+/** The ideas the assessment found that were not rewritten since: their stored grams are read again. */
+export function earlierFindings(assessment: Assessment, writtenSince: readonly ExistingIdeaGrams[]): string[] {
+  const rewritten = new Set(writtenSince.map((idea) => idea.id));
+  const { duplicateOf, similar } = assessment.report;
+  return [duplicateOf, ...similar].flatMap((found) => (found && !rewritten.has(found.ideaId) ? [found.ideaId] : []));
+}
+
+/** The assessment judged again against the ideas written since it was made and those it had found. */
+export function recheck(settled: Assessment, writtenSince: readonly ExistingIdeaGrams[], earlier: readonly ExistingIdeaGrams[]): Assessment {
+  const { basis } = settled;
+  const existing = [...earlier, ...writtenSince].filter((idea) => idea.id !== basis.ignoreId);
+  const near = findNearDuplicates(new Set(basis.grams), existing, nearOptionsOf(basis));
+  return decideAssessment(basis, near, settled.fromStatus, settled);
+}
+
+/** A new idea held for moderation, or a published one sent back by its revision: owners get an audit row and a signal. */
+export function entersQueue(assessment: Assessment): boolean {
+  return assessment.status === 'pending' && assessment.fromStatus !== 'pending';
+}

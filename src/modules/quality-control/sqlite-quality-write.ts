@@ -1,0 +1,66 @@
+import { preparedStatements, readSqliteDate, sqliteDate } from '../../database/sqlite-statements';
+import type { SqliteHandle } from '../../database/unit-of-work';
+import { earlierFindings, entersQueue, recheck, settledAt } from './domain/assessment';
+import type { ExistingIdeaGrams } from './domain/near-duplicates';
+import type { Assessment } from './quality-report';
+
+// Runs on the SQLite write thread as well as in the service: it imports pure code only. The same
+// steps as QualityControlService.settle and recordIdea, as prepared statements.
+
+const statements = preparedStatements({
+  nextVersion: `INSERT INTO "campaign_fingerprint_versions" ("campaignId", "version") VALUES (?, 1)
+    ON CONFLICT ("campaignId") DO UPDATE SET "version" = "campaign_fingerprint_versions"."version" + 1 RETURNING "version"`,
+  writtenAfter: 'SELECT "ideaId", "grams", "submittedAt" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? AND "active" = 1',
+  stored: 'SELECT "ideaId", "grams", "submittedAt" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "campaignId" = ? AND "active" = 1',
+  audit: `INSERT INTO "moderation_audit" ("id", "ideaId", "campaignId", "actorId", "fromStatus", "toStatus", "decision", "reason", "duplicateOfId", "at")
+    VALUES (?, ?, ?, NULL, ?, 'pending', 'hold', ?, ?, ?)`,
+  fingerprint: `INSERT INTO "idea_fingerprints" ("ideaId", "campaignId", "version", "active", "grams", "submittedAt", "updatedAt") VALUES (?, ?, ?, 1, ?, ?, ?)
+    ON CONFLICT ("ideaId") DO UPDATE SET "campaignId" = excluded."campaignId", "version" = excluded."version", "active" = 1,
+      "grams" = excluded."grams", "submittedAt" = excluded."submittedAt", "updatedAt" = excluded."updatedAt"`,
+});
+
+interface FingerprintRow {
+  ideaId: string;
+  grams: string;
+  submittedAt: string;
+}
+
+function existingIdea(row: FingerprintRow): ExistingIdeaGrams {
+  return { id: row.ideaId, grams: new Set(JSON.parse(row.grams) as string[]), submittedAt: readSqliteDate(row.submittedAt).getTime() };
+}
+
+/** QualityControlService.settle on a raw connection, inside the idea's transaction. */
+export function settleOnSqlite(db: SqliteHandle, assessment: Assessment): Assessment {
+  const s = statements(db);
+  const { campaignId, basis } = assessment;
+  const { version } = s.nextVersion.get(campaignId) as { version: number };
+  const { settled, missedWrites } = settledAt(assessment, version);
+  if (!missedWrites) return settled;
+  const written = (s.writtenAfter.all(campaignId, basis.seenVersion) as FingerprintRow[]).map(existingIdea);
+  const earlier = earlierFindings(assessment, written).flatMap((id) => {
+    const row = s.stored.get(id, campaignId) as FingerprintRow | undefined;
+    return row ? [existingIdea(row)] : [];
+  });
+  return recheck(settled, written, earlier);
+}
+
+export interface RecordedIdea {
+  id: string;
+  campaignId: string;
+  submittedAt: Date;
+  /** The id of the audit row written when the idea enters the queue. */
+  auditId: string;
+  at: Date;
+}
+
+/** QualityControlService.recordIdea on a raw connection: the audit row when the idea enters the queue, and its fingerprint. */
+export function recordIdeaOnSqlite(db: SqliteHandle, idea: RecordedIdea, assessment: Assessment): void {
+  const s = statements(db);
+  const { basis, report } = assessment;
+  if (basis.version === null) throw new Error('recordIdeaOnSqlite needs a settled assessment');
+  const at = sqliteDate(idea.at);
+  if (entersQueue(assessment)) {
+    s.audit.run(idea.auditId, idea.id, idea.campaignId, assessment.fromStatus, report.holdReasons.join(', '), report.duplicateOf?.ideaId ?? null, at);
+  }
+  s.fingerprint.run(idea.id, idea.campaignId, basis.version, JSON.stringify(basis.grams), sqliteDate(idea.submittedAt), at);
+}
