@@ -7,6 +7,7 @@ import { HashedJaccardQuery, hashGrams } from './domain/gram-hashes';
 import { MinHashIndex } from './domain/minhash-index';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
 import { IdeaFingerprint } from './idea-fingerprint.entity';
+import { activeGramsOf, activeGramsWrittenAfter, FingerprintChange, fingerprintsAfter } from './sqlite-fingerprints';
 
 /** Below this many ideas every one is compared (full recall); above it MinHash/LSH proposes candidates. */
 const FULL_SCAN_LIMIT = 2000;
@@ -135,12 +136,15 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
    * being committed) since its assessment, without waiting on the in-memory index.
    */
   async writtenAfter(campaignId: string, version: number, manager: EntityManager): Promise<ExistingIdeaGrams[]> {
+    // On SQLite the one connection is the transaction's too.
+    if (this.uow.isSqlite) return activeGramsWrittenAfter(this.uow.sqliteHandle, campaignId, version);
     const rows = await manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(version), active: true } });
     return rows.map((row) => ({ id: row.ideaId, grams: new Set(row.grams), submittedAt: row.submittedAt.getTime() }));
   }
 
   /** The stored grams of active ideas, read through `manager`: exact re-verification never trusts the in-memory copy. */
   async gramsFor(campaignId: string, ids: string[], manager: EntityManager = this.uow.manager): Promise<ExistingIdeaGrams[]> {
+    if (this.uow.isSqlite) return activeGramsOf(this.uow.sqliteHandle, campaignId, ids);
     const rows = ids.length ? await manager.findBy(IdeaFingerprint, { ideaId: In([...new Set(ids)]) }) : [];
     return rows
       .filter((row) => row.active && row.campaignId === campaignId)
@@ -190,7 +194,7 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     // A long catch-up (a first build) goes a page at a time, leaving the event loop to other requests.
     await target.catchUpLock.runExclusive(async () => {
       for (;;) {
-        const rows = await manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(target.version) }, order: { version: 'ASC' }, take: CATCH_UP_PAGE });
+        const rows = await this.changesAfter(campaignId, target.version, manager);
         for (const row of rows) this.apply(target, row);
         if (rows.length < CATCH_UP_PAGE || this.stopping) return;
         await new Promise((resolve) => setImmediate(resolve));
@@ -200,7 +204,13 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     return target;
   }
 
-  private apply(index: CampaignIndex, row: IdeaFingerprint): void {
+  /** The next page of fingerprints written after `version`, oldest first. */
+  private async changesAfter(campaignId: string, version: number, manager: EntityManager): Promise<FingerprintChange[]> {
+    if (this.uow.isSqlite) return fingerprintsAfter(this.uow.sqliteHandle, campaignId, version, CATCH_UP_PAGE);
+    return manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(version) }, order: { version: 'ASC' }, take: CATCH_UP_PAGE, select: { ideaId: true, version: true, active: true, grams: true } });
+  }
+
+  private apply(index: CampaignIndex, row: FingerprintChange): void {
     index.version = Math.max(index.version, row.version);
     const known = index.ideas.get(row.ideaId);
     if (known && known.version >= row.version) return;

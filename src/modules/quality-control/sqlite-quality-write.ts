@@ -1,8 +1,8 @@
-import { preparedStatements, readSqliteDate, sqliteDate } from '../../database/sqlite-statements';
+import { preparedStatements, sqliteDate } from '../../database/sqlite-statements';
 import type { SqliteHandle } from '../../database/unit-of-work';
 import { earlierFindings, entersQueue, recheck, settledAt } from './domain/assessment';
-import type { ExistingIdeaGrams } from './domain/near-duplicates';
 import type { Assessment } from './quality-report';
+import { activeGramsOf, activeGramsWrittenAfter } from './sqlite-fingerprints';
 
 // Runs on the SQLite write thread as well as in the service: it imports pure code only. The same
 // steps as QualityControlService.settle and recordIdea, as prepared statements.
@@ -10,24 +10,12 @@ import type { Assessment } from './quality-report';
 const statements = preparedStatements({
   nextVersion: `INSERT INTO "campaign_fingerprint_versions" ("campaignId", "version") VALUES (?, 1)
     ON CONFLICT ("campaignId") DO UPDATE SET "version" = "campaign_fingerprint_versions"."version" + 1 RETURNING "version"`,
-  writtenAfter: 'SELECT "ideaId", "grams", "submittedAt" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? AND "active" = 1',
-  stored: 'SELECT "ideaId", "grams", "submittedAt" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "campaignId" = ? AND "active" = 1',
   audit: `INSERT INTO "moderation_audit" ("id", "ideaId", "campaignId", "actorId", "fromStatus", "toStatus", "decision", "reason", "duplicateOfId", "at")
     VALUES (?, ?, ?, NULL, ?, 'pending', 'hold', ?, ?, ?)`,
   fingerprint: `INSERT INTO "idea_fingerprints" ("ideaId", "campaignId", "version", "active", "grams", "submittedAt", "updatedAt") VALUES (?, ?, ?, 1, ?, ?, ?)
     ON CONFLICT ("ideaId") DO UPDATE SET "campaignId" = excluded."campaignId", "version" = excluded."version", "active" = 1,
       "grams" = excluded."grams", "submittedAt" = excluded."submittedAt", "updatedAt" = excluded."updatedAt"`,
 });
-
-interface FingerprintRow {
-  ideaId: string;
-  grams: string;
-  submittedAt: string;
-}
-
-function existingIdea(row: FingerprintRow): ExistingIdeaGrams {
-  return { id: row.ideaId, grams: new Set(JSON.parse(row.grams) as string[]), submittedAt: readSqliteDate(row.submittedAt).getTime() };
-}
 
 /** QualityControlService.settle on a raw connection, inside the idea's transaction. */
 export function settleOnSqlite(db: SqliteHandle, assessment: Assessment): Assessment {
@@ -36,12 +24,8 @@ export function settleOnSqlite(db: SqliteHandle, assessment: Assessment): Assess
   const { version } = s.nextVersion.get(campaignId) as { version: number };
   const { settled, missedWrites } = settledAt(assessment, version);
   if (!missedWrites) return settled;
-  const written = (s.writtenAfter.all(campaignId, basis.seenVersion) as FingerprintRow[]).map(existingIdea);
-  const earlier = earlierFindings(assessment, written).flatMap((id) => {
-    const row = s.stored.get(id, campaignId) as FingerprintRow | undefined;
-    return row ? [existingIdea(row)] : [];
-  });
-  return recheck(settled, written, earlier);
+  const written = activeGramsWrittenAfter(db, campaignId, basis.seenVersion);
+  return recheck(settled, written, activeGramsOf(db, campaignId, earlierFindings(assessment, written)));
 }
 
 export interface RecordedIdea {

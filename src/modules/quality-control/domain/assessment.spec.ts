@@ -1,5 +1,6 @@
 import type { Assessment, AssessmentBasis } from '../quality-report';
 import { decideAssessment, earlierFindings, entersQueue, recheck, settledAt } from './assessment';
+import type { NearDuplicateReport } from './near-duplicates';
 import { shinglesOf } from './text-normalization';
 
 const ORIGINAL = 'Kemasan kopi bubuk dengan zipper, agar tetap segar!';
@@ -15,7 +16,7 @@ function basis(text: string, overrides: Partial<AssessmentBasis> = {}): Assessme
 }
 
 const who = { campaignId: 'c1', authorId: 'u1' };
-const none = { duplicateOf: null, similar: [] };
+const none: NearDuplicateReport = { duplicateOf: null, similar: [] };
 const existing = (id: string, text: string, submittedAt = 0) => ({ id, grams: shinglesOf(text), submittedAt });
 
 describe('decideAssessment', () => {
@@ -37,7 +38,7 @@ describe('decideAssessment', () => {
 });
 
 describe('settling in the idea’s transaction', () => {
-  const assessed = (text: string, report = none): Assessment => ({ ...decideAssessment(basis(text), report, null, who), report: { ...report, violations: [], holdReasons: [] } });
+  const assessed = (text: string, report: NearDuplicateReport = none): Assessment => ({ ...decideAssessment(basis(text), report, null, who), report: { ...report, violations: [], holdReasons: [] } });
 
   it('lets the assessment stand when the transaction took the next version', () => {
     const assessment = assessed(NEAR_COPY);
