@@ -10,7 +10,7 @@ import { HttpErrorFilter } from './common/http/error-filter';
 import { registerJsonBodyParser } from './common/http/json-body-parser';
 import { RateLimits } from './common/rate-limit/rate-limits';
 import { validationExceptionFactory } from './common/validation/validation-errors';
-import { APP_CONFIG, AppConfig } from './config/app-config';
+import { APP_CONFIG, AppConfig, readTrustProxy, TrustProxy } from './config/app-config';
 import { LiveIoAdapter } from './modules/realtime/live-io.adapter';
 import { WEB_PAGE_PATHS } from './modules/web/web.controller';
 
@@ -18,13 +18,16 @@ export interface CreateAppOptions {
   logger?: false | Array<'log' | 'error' | 'warn' | 'debug' | 'verbose'>;
 }
 
-/** Bodies over 100 KB are refused with 413 before they are read in full. */
-export function createAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: 100 * 1024, trustProxy: true, routerOptions: { maxParamLength: 200 } });
+/**
+ * Bodies over 100 KB are refused with 413 before they are read in full. X-Forwarded-* headers are
+ * believed only from the proxies TRUST_PROXY names; otherwise the connection's peer is the client.
+ */
+export function createAdapter(trustProxy: TrustProxy): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit: 100 * 1024, trustProxy, routerOptions: { maxParamLength: 200 } });
 }
 
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(readTrustProxy(process.env)), {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: false,
   });

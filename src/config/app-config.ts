@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { Logger } from '@nestjs/common';
 
 /**
@@ -32,10 +33,15 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Where people reach the service (PUBLIC_URL), for the links in shared pages; null: the request's own host. */
   publicUrl: string | null;
+  /** Which proxies' X-Forwarded-* headers to believe (TRUST_PROXY): none, a number of hops, or their addresses. */
+  trustProxy: TrustProxy;
   /** Deadlines are also enforced on access; the sweep only keeps statuses fresh for readers. */
   schedulerIntervalMs: number;
   bodyLimitBytes: number;
 }
+
+/** False: the peer of the connection is the client; a number: that many proxies in front; a list: the proxies' addresses. */
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {}
 
@@ -102,6 +108,38 @@ function readPublicUrl(env: NodeJS.ProcessEnv): string | null {
   return url.origin;
 }
 
+/** Names proxy-addr knows for whole address ranges. */
+const TRUSTED_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (TRUSTED_RANGE_NAMES.has(entry) || isIP(entry) !== 0) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || prefix === undefined || rest.length > 0) return false;
+  if (isIP(prefix) === version) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: X-Forwarded-For decides the client's address for the per-address rate limit and the
+ * network a vote came from, so it is believed only from the proxies named here. Believing it from
+ * anyone (Fastify's `true`) would let a client choose its own address with one header.
+ */
+export function readTrustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) return readInt(env, 'TRUST_PROXY', 0, 1, 10);
+  const entries = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  const invalid = entries.filter((entry) => !isAddressOrRange(entry));
+  if (entries.length === 0 || invalid.length > 0) {
+    throw new ConfigError(
+      `TRUST_PROXY must be a number of proxy hops (1–10) or the proxies' addresses (127.0.0.1, 10.0.0.0/8, loopback, …), got "${raw}"`,
+    );
+  }
+  return entries;
+}
+
 function readOrigins(env: NodeJS.ProcessEnv): string[] {
   return (env.CORS_ORIGINS ?? '')
     .split(',')
@@ -136,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     corsOrigins: readOrigins(env),
     publicUrl: readPublicUrl(env),
+    trustProxy: readTrustProxy(env),
     schedulerIntervalMs: readInt(env, 'SCHEDULER_INTERVAL_MS', 30_000, 100, 3_600_000),
     bodyLimitBytes: 100 * 1024,
   };

@@ -40,7 +40,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(), { logger: ['error'], bodyParser: false });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(finalConfig.trustProxy), { logger: ['error'], bodyParser: false });
   await configureApp(app);
   if (options.listen) await app.listen({ port: 0, host: '127.0.0.1' });
   else await app.init();
