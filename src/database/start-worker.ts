@@ -3,15 +3,20 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Starts the worker thread whose entry is `name` in this folder. Under the test runner these modules
- * are TypeScript, and the thread then compiles its entry the same way.
+ * Starts the worker thread whose entry is the module `entry` (a path without its extension). Under
+ * the test runner the modules are TypeScript, and the thread then compiles its entry the same way.
  */
-export function startDatabaseWorker(name: string, workerData: unknown): Worker {
-  const entry = join(__dirname, `${name}${extname(__filename)}`);
-  return new Worker(entry, { workerData, execArgv: entry.endsWith('.ts') ? ['--require', 'ts-node/register/transpile-only'] : undefined });
+export function startWorkerThread(entry: string, workerData: unknown): Worker {
+  const file = `${entry}${extname(__filename)}`;
+  return new Worker(file, { workerData, execArgv: file.endsWith('.ts') ? ['--require', 'ts-node/register/transpile-only'] : undefined });
 }
 
-/** Asks a database thread to finish what it was sent and stop; resolves once it has. */
+/** Starts the database worker thread whose entry is `name` in this folder. */
+export function startDatabaseWorker(name: string, workerData: unknown): Worker {
+  return startWorkerThread(join(__dirname, name), workerData);
+}
+
+/** Asks a worker thread to finish what it was sent and stop; resolves once it has. */
 export async function stopDatabaseWorker(worker: Worker | null): Promise<void> {
   if (!worker) return;
   const exited = once(worker, 'exit');

@@ -3,39 +3,29 @@ import { Mutex } from 'async-mutex';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { HashedJaccardQuery, hashGrams } from './domain/gram-hashes';
-import { MinHashIndex } from './domain/minhash-index';
+import type { FingerprintChange } from './domain/near-duplicate-engine';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
 import { IdeaFingerprint } from './idea-fingerprint.entity';
-import { activeGramsOf, activeGramsWrittenAfter, FingerprintChange, fingerprintsAfter } from './sqlite-fingerprints';
+import { NearDuplicateThread } from './near-duplicate-thread';
+import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter } from './sqlite-fingerprints';
 
-/** Below this many ideas every one is compared (full recall); above it MinHash/LSH proposes candidates. */
-const FULL_SCAN_LIMIT = 2000;
-/** Finalists re-verified on their stored grams; more than enough for one original and the top 3 similar. */
-const MAX_FINALISTS = 12;
-/** Hash collisions can only move a similarity by ~1/|A∪B|; the margin keeps a true match from being cut. */
-const FINALIST_MARGIN = 0.02;
 /**
  * Ideas kept indexed in memory across campaigns, least recently used campaign dropped first (it is
  * rebuilt from the table when next checked). The LSH buckets cost about 7 KB per idea, the hashed
  * grams 1 KB: about 400 MB at this budget.
  */
 const MAX_INDEXED_IDEAS = 50_000;
-/** Fingerprints read and indexed per step of a catch-up; the event loop is free between steps. */
+/** Fingerprints read and sent to the index per step of a catch-up; the event loop is free between steps. */
 const CATCH_UP_PAGE = 500;
 /** Campaigns with a fingerprint written this recently are indexed when the service starts. */
 const WARM_WITHIN_MS = 30 * 24 * 3600 * 1000;
 
-interface IndexedIdea {
-  hashes: Uint32Array;
-  version: number;
-}
-
+/** What the main thread knows of a campaign's index on the near-duplicate thread. */
 class CampaignIndex {
-  readonly lsh = new MinHashIndex();
-  readonly ideas = new Map<string, IndexedIdea>();
   readonly catchUpLock = new Mutex();
+  /** The highest fingerprint version sent to the thread. */
   version = 0;
+  ideas = 0;
   lastUsed = 0;
 }
 
@@ -57,12 +47,16 @@ export interface Proposals {
  * idea's transaction; every instance keeps an in-memory index per campaign, built lazily from the rows
  * and caught up before each check by reading the rows with a version above the one it holds. Versions
  * come from one row per campaign that every writer bumps first, so writers of a campaign take turns
- * and versions become visible in order: nothing written by another instance is ever skipped.
+ * and versions become visible in order: nothing written by another instance is ever skipped. The
+ * indexes themselves live on a thread of their own (NearDuplicateEngine): proposing candidates is
+ * most of a submission's work, and there it leaves the event loop to votes and pages.
  */
 @Injectable()
 export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(NearDuplicateIndex.name);
   private readonly campaigns = new Map<string, CampaignIndex>();
+  /** A lost thread took every index with it: each is rebuilt from the table when next checked. */
+  private readonly engine = new NearDuplicateThread(() => this.campaigns.clear());
   private uses = 0;
   private stopping = false;
 
@@ -78,14 +72,15 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     });
   }
 
-  /** Before the database closes: a warm-up still running stops at its next page. */
-  onModuleDestroy(): void {
+  /** Before the database closes: a warm-up still running stops at its next page, and the thread stops. */
+  async onModuleDestroy(): Promise<void> {
     this.stopping = true;
+    await this.engine.close();
   }
 
   /** How many ideas of the campaign the in-memory index holds (0 when it is not indexed). */
   indexedIdeas(campaignId: string): number {
-    return this.campaigns.get(campaignId)?.ideas.size ?? 0;
+    return this.campaigns.get(campaignId)?.ideas ?? 0;
   }
 
   async warmRecentCampaigns(): Promise<void> {
@@ -112,22 +107,10 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
    */
   async propose(campaignId: string, query: CandidateQuery, manager: EntityManager = this.uow.manager): Promise<Proposals> {
     const index = await this.caughtUp(campaignId, manager);
-    const hashes = new HashedJaccardQuery(hashGrams(query.grams));
-    const floor = Math.max(0, query.similarThreshold - FINALIST_MARGIN);
-    const scored: Array<{ id: string; similarity: number }> = [];
-    for (const id of this.candidateIds(index, query)) {
-      const idea = index.ideas.get(id);
-      if (!idea || id === query.ignoreId) continue;
-      const similarity = hashes.similarityAtLeast(idea.hashes, floor);
-      if (similarity !== null) scored.push({ id, similarity });
-    }
-    scored.sort((a, b) => b.similarity - a.similarity);
-    return { finalists: scored.slice(0, MAX_FINALISTS).map((s) => s.id), seenVersion: index.version };
-  }
-
-  /** Every idea when the campaign is small (full recall); when it is large, the ideas sharing an LSH band. */
-  private candidateIds(index: CampaignIndex, query: CandidateQuery): Iterable<string> {
-    return index.ideas.size <= FULL_SCAN_LIMIT ? index.ideas.keys() : index.lsh.candidates(query.grams);
+    // Taken before asking: changes another request sends meanwhile can only make the proposals newer.
+    const seenVersion = index.version;
+    const finalists = await this.engine.propose(campaignId, { grams: [...query.grams], similarThreshold: query.similarThreshold, ignoreId: query.ignoreId });
+    return { finalists, seenVersion };
   }
 
   /**
@@ -190,17 +173,19 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     }
     index.lastUsed = ++this.uses;
     const target = index;
-    // One catch-up at a time per campaign: concurrent checks share the rows instead of each applying them.
+    // One catch-up at a time per campaign: concurrent checks share the rows instead of each sending them.
     // A long catch-up (a first build) goes a page at a time, leaving the event loop to other requests.
     await target.catchUpLock.runExclusive(async () => {
       for (;;) {
-        const rows = await this.changesAfter(campaignId, target.version, manager);
-        for (const row of rows) this.apply(target, row);
-        if (rows.length < CATCH_UP_PAGE || this.stopping) return;
-        await new Promise((resolve) => setImmediate(resolve));
+        const changes = await this.changesAfter(campaignId, target.version, manager);
+        if (changes.length > 0) {
+          target.ideas = await this.engine.apply(campaignId, changes);
+          target.version = Math.max(target.version, ...changes.map((change) => change.version));
+        }
+        if (changes.length < CATCH_UP_PAGE || this.stopping) return;
       }
     });
-    this.evictBeyondBudget();
+    await this.evictBeyondBudget();
     return target;
   }
 
@@ -210,28 +195,16 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     return manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(version) }, order: { version: 'ASC' }, take: CATCH_UP_PAGE, select: { ideaId: true, version: true, active: true, grams: true } });
   }
 
-  private apply(index: CampaignIndex, row: FingerprintChange): void {
-    index.version = Math.max(index.version, row.version);
-    const known = index.ideas.get(row.ideaId);
-    if (known && known.version >= row.version) return;
-    if (!row.active) {
-      index.ideas.delete(row.ideaId);
-      index.lsh.remove(row.ideaId);
-      return;
-    }
-    index.ideas.set(row.ideaId, { hashes: hashGrams(row.grams), version: row.version });
-    index.lsh.add(row.ideaId, row.grams);
-  }
-
-  private evictBeyondBudget(): void {
+  private async evictBeyondBudget(): Promise<void> {
     let total = 0;
-    for (const index of this.campaigns.values()) total += index.ideas.size;
+    for (const index of this.campaigns.values()) total += index.ideas;
     if (total <= MAX_INDEXED_IDEAS) return;
     const oldestFirst = [...this.campaigns.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed);
     for (const [campaignId, index] of oldestFirst.slice(0, -1)) {
       if (total <= MAX_INDEXED_IDEAS) break;
       this.campaigns.delete(campaignId);
-      total -= index.ideas.size;
+      total -= index.ideas;
+      await this.engine.drop(campaignId);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { preparedStatements, readSqliteDate } from '../../database/sqlite-statements';
 import type { SqliteHandle } from '../../database/unit-of-work';
+import type { FingerprintChange } from './domain/near-duplicate-engine';
 import type { ExistingIdeaGrams } from './domain/near-duplicates';
 
 // Read on the SQLite write thread as well as in the service: it imports pure code only. The
@@ -11,13 +12,6 @@ const statements = preparedStatements({
   activeAfter: 'SELECT "ideaId", "grams", "submittedAt" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? AND "active" = 1',
   active: 'SELECT "ideaId", "grams", "submittedAt" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "campaignId" = ? AND "active" = 1',
 });
-
-export interface FingerprintChange {
-  ideaId: string;
-  version: number;
-  active: boolean;
-  grams: string[];
-}
 
 interface StoredGrams {
   ideaId: string;

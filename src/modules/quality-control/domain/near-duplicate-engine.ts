@@ -1,0 +1,95 @@
+import { HashedJaccardQuery, hashGrams } from './gram-hashes';
+import { MinHashIndex } from './minhash-index';
+
+/** Below this many ideas every one is compared (full recall); above it MinHash/LSH proposes candidates. */
+const FULL_SCAN_LIMIT = 2000;
+/** Finalists re-verified on their stored grams; more than enough for one original and the top 3 similar. */
+const MAX_FINALISTS = 12;
+/** Hash collisions can only move a similarity by ~1/|A∪B|; the margin keeps a true match from being cut. */
+const FINALIST_MARGIN = 0.02;
+
+/** A fingerprint row as the index takes it: written, rewritten by a revision, or deactivated. */
+export interface FingerprintChange {
+  ideaId: string;
+  version: number;
+  active: boolean;
+  grams: string[];
+}
+
+export interface ProposalQuery {
+  grams: string[];
+  similarThreshold: number;
+  ignoreId: string | null;
+}
+
+interface IndexedIdea {
+  hashes: Uint32Array;
+  version: number;
+}
+
+class CampaignIdeas {
+  readonly lsh = new MinHashIndex();
+  readonly ideas = new Map<string, IndexedIdea>();
+}
+
+/**
+ * The in-memory near-duplicate index of several campaigns (ALGORITHMS.md §1): each idea's hashed
+ * grams and its MinHash/LSH signature, kept up to date from fingerprint changes. Pure and
+ * deterministic; it runs on a thread of its own, so the event loop never spends its time here.
+ */
+export class NearDuplicateEngine {
+  private readonly campaigns = new Map<string, CampaignIdeas>();
+
+  /** Applies changes in version order; an older version of an idea than the one held is ignored. Returns the campaign's size. */
+  apply(campaignId: string, changes: readonly FingerprintChange[]): number {
+    const campaign = this.campaign(campaignId);
+    for (const change of changes) {
+      const known = campaign.ideas.get(change.ideaId);
+      if (known && known.version >= change.version) continue;
+      if (!change.active) {
+        campaign.ideas.delete(change.ideaId);
+        campaign.lsh.remove(change.ideaId);
+        continue;
+      }
+      campaign.ideas.set(change.ideaId, { hashes: hashGrams(change.grams), version: change.version });
+      campaign.lsh.add(change.ideaId, change.grams);
+    }
+    return campaign.ideas.size;
+  }
+
+  /**
+   * The ideas worth an exact check against `query`, strongest first: those whose hashed similarity
+   * reaches the similar band (less a margin for hash collisions), from every idea of a small campaign
+   * or the LSH candidates of a large one.
+   */
+  propose(campaignId: string, query: ProposalQuery): string[] {
+    const campaign = this.campaigns.get(campaignId);
+    if (!campaign) return [];
+    const hashes = new HashedJaccardQuery(hashGrams(query.grams));
+    const floor = Math.max(0, query.similarThreshold - FINALIST_MARGIN);
+    const candidates = campaign.ideas.size <= FULL_SCAN_LIMIT ? campaign.ideas.keys() : campaign.lsh.candidates(query.grams);
+    const scored: Array<{ id: string; similarity: number }> = [];
+    for (const id of candidates) {
+      const idea = campaign.ideas.get(id);
+      if (!idea || id === query.ignoreId) continue;
+      const similarity = hashes.similarityAtLeast(idea.hashes, floor);
+      if (similarity !== null) scored.push({ id, similarity });
+    }
+    scored.sort((a, b) => b.similarity - a.similarity);
+    return scored.slice(0, MAX_FINALISTS).map((s) => s.id);
+  }
+
+  /** Forgets a campaign (it is rebuilt from its fingerprints when next checked). */
+  drop(campaignId: string): void {
+    this.campaigns.delete(campaignId);
+  }
+
+  private campaign(campaignId: string): CampaignIdeas {
+    let campaign = this.campaigns.get(campaignId);
+    if (!campaign) {
+      campaign = new CampaignIdeas();
+      this.campaigns.set(campaignId, campaign);
+    }
+    return campaign;
+  }
+}

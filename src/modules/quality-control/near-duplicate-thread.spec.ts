@@ -1,0 +1,33 @@
+import { shinglesOf } from './domain/text-normalization';
+import { NearDuplicateThread } from './near-duplicate-thread';
+
+const change = (ideaId: string, text: string, version: number) => ({ ideaId, version, active: true, grams: [...shinglesOf(text)] });
+const ORIGINAL = 'Kemasan kopi bubuk dengan zipper, agar tetap segar!';
+const NEAR_COPY = 'Kemasan kopi bubuk dengan zipper, agar tetap segar dan wangi!';
+
+describe('NearDuplicateThread', () => {
+  let lost = 0;
+  const thread = new NearDuplicateThread(() => lost++);
+  afterAll(() => thread.close());
+
+  it('answers in the order it is asked, so a proposal sees the changes sent before it', async () => {
+    const [size, finalists] = await Promise.all([
+      thread.apply('c1', [change('a', ORIGINAL, 1)]),
+      thread.propose('c1', { grams: [...shinglesOf(NEAR_COPY)], similarThreshold: 0.4, ignoreId: null }),
+    ]);
+    expect(size).toBe(1);
+    expect(finalists).toEqual(['a']);
+  });
+
+  it('fails the requests of a thread that stopped, says its indexes are gone, and starts anew', async () => {
+    const worker = (thread as unknown as { worker: { terminate(): Promise<number> } }).worker;
+    // Long enough to be cut short: thousands of ideas to index.
+    const many = Array.from({ length: 5000 }, (_, i) => change(`f${i}`, `usulan nomor ${i} ${(i * 7919).toString(36)} tanpa kemiripan`, 2 + i));
+    const pending = thread.apply('c1', many);
+    await worker.terminate();
+    await expect(pending).rejects.toThrow();
+    expect(lost).toBe(1);
+    expect(await thread.propose('c1', { grams: [...shinglesOf(NEAR_COPY)], similarThreshold: 0.4, ignoreId: null })).toEqual([]);
+    expect(await thread.apply('c1', [change('a', ORIGINAL, 1)])).toBe(1);
+  });
+});

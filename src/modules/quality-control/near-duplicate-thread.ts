@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread, stopDatabaseWorker } from '../../database/start-worker';
+import type { FingerprintChange, ProposalQuery } from './domain/near-duplicate-engine';
+
+export type EngineRequest =
+  | { id: number; op: 'apply'; campaignId: string; changes: FingerprintChange[] }
+  | { id: number; op: 'propose'; campaignId: string; query: ProposalQuery }
+  | { id: number; op: 'drop'; campaignId: string };
+
+export type EngineReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+/** A request as the caller gives it; the id is added here. */
+type Unnumbered<R> = R extends unknown ? Omit<R, 'id'> : never;
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * The main thread's side of the near-duplicate thread (`near-duplicate-worker.ts`). The thread starts
+ * with the first request and answers in order. If it stops, the requests in flight fail, `onLost`
+ * tells the owner that every index it held is gone, and the next request starts a new thread.
+ */
+export class NearDuplicateThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly onLost: () => void) {}
+
+  /** Applies fingerprint changes to a campaign's index; resolves to the number of ideas it holds. */
+  apply(campaignId: string, changes: FingerprintChange[]): Promise<number> {
+    return this.request({ op: 'apply', campaignId, changes });
+  }
+
+  /** The ids worth an exact check against the query, strongest first. */
+  propose(campaignId: string, query: ProposalQuery): Promise<string[]> {
+    return this.request({ op: 'propose', campaignId, query });
+  }
+
+  drop(campaignId: string): Promise<null> {
+    return this.request({ op: 'drop', campaignId });
+  }
+
+  /** Lets the thread answer what it was sent, then stops it. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await stopDatabaseWorker(worker);
+  }
+
+  private request<T>(message: Unnumbered<EngineRequest>): Promise<T> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      // Referenced only while a request is pending: an idle thread must not keep the process alive.
+      if (this.pending.size === 0) worker.ref();
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...message, id });
+    });
+  }
+
+  private start(): Worker {
+    const worker = startWorkerThread(join(__dirname, 'near-duplicate-worker'), null);
+    worker.on('message', (reply: EngineReply) => this.settle(reply));
+    worker.on('error', (error) => this.stopped(worker, error));
+    worker.on('exit', () => this.stopped(worker, new Error('the near-duplicate thread stopped')));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(reply: EngineReply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker?.unref();
+    if (reply.ok) waiting.resolve(reply.value);
+    else waiting.reject(new Error(reply.error));
+  }
+
+  /** Once per thread ('error' is followed by 'exit'); a thread closed on purpose has nothing pending. */
+  private stopped(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    const lost = [...this.pending.values()];
+    this.pending.clear();
+    for (const waiting of lost) waiting.reject(error);
+    this.onLost();
+  }
+}
