@@ -2,7 +2,8 @@
 // Idea submission with the quality-control pipeline against a campaign that already holds 10,000
 // ideas (issue 3): the built service on a fresh SQLite file seeded directly (ideas and their 5-gram
 // fingerprints, made with the service's own normalisation), autocannon posting new ideas for 10 s
-// over 50 connections, and the near-duplicate check timed alone, in process, against the same index.
+// over 50 connections, a read of the campaign alone and beside that load (what a burst of ideas costs
+// everyone else), and the near-duplicate check timed alone, in process, against the same index.
 // Targets: check alone < 20 ms; submission p99 < 50 ms; ≥ 0.08 of the node:http baseline.
 const Database = require('better-sqlite3');
 const { randomUUID } = require('node:crypto');
@@ -207,12 +208,19 @@ async function main() {
     const submission = await measure('submit idea (POST /api/campaigns/:id/ideas), 10,000 ideas in the campaign', { url: `http://127.0.0.1:${service.port}/`, requests: submissionRequests(campaignId, submitters, 99) });
     // The same at 10 connections: how much of the latency at 50 is queueing behind one event loop.
     const light = await measure('submit idea, 10 connections', { url: `http://127.0.0.1:${service.port}/`, requests: submissionRequests(campaignId, submitters, 97), connections: 10 });
-    results = { base, submission, light, warmUpMs };
+    // A read of the campaign alone, then beside submissions at 50 connections: what a burst of ideas costs everyone else.
+    const campaignUrl = `http://127.0.0.1:${service.port}/api/campaigns/${campaignId}`;
+    const readAlone = await measure('read the campaign, 10 connections', { url: campaignUrl, connections: 10 });
+    const [, readBeside] = await Promise.all([
+      measure('submit idea beside reads', { url: `http://127.0.0.1:${service.port}/`, requests: submissionRequests(campaignId, submitters, 96) }),
+      measure('read the campaign beside submissions, 10 connections', { url: campaignUrl, connections: 10 }),
+    ]);
+    results = { base, submission, light, readAlone, readBeside, warmUpMs };
   } finally {
     await service.stop();
     await baseline.stop();
   }
-  const { base, submission, light, warmUpMs } = results;
+  const { base, submission, light, readAlone, readBeside, warmUpMs } = results;
   const ratio = Number((submission.requestsPerSecond / base.requestsPerSecond).toFixed(3));
   const report = {
     measuredAt: new Date().toISOString(),
@@ -220,6 +228,8 @@ async function main() {
     baseline: base,
     submission: { ...submission, ratioToBaseline: ratio },
     submissionAt10Connections: light,
+    campaignReadAlone: readAlone,
+    campaignReadBesideSubmissions: readBeside,
     firstSubmissionsMs: warmUpMs,
     ...checks,
     ideasAfterRun: statusCounts(databasePath, campaignId),
@@ -230,11 +240,13 @@ async function main() {
     { what: 'baseline node:http', 'req/s': Math.round(base.requestsPerSecond), 'p50 ms': base.p50Ms, 'p99 ms': base.p99Ms, 'non-2xx': base.non2xx },
     { what: 'submission', 'req/s': Math.round(submission.requestsPerSecond), 'p50 ms': submission.p50Ms, 'p99 ms': submission.p99Ms, 'non-2xx': submission.non2xx },
     { what: 'submission, 10 connections', 'req/s': Math.round(light.requestsPerSecond), 'p50 ms': light.p50Ms, 'p99 ms': light.p99Ms, 'non-2xx': light.non2xx },
+    { what: 'campaign read alone', 'req/s': Math.round(readAlone.requestsPerSecond), 'p50 ms': readAlone.p50Ms, 'p99 ms': readAlone.p99Ms, 'non-2xx': readAlone.non2xx },
+    { what: 'campaign read beside submissions', 'req/s': Math.round(readBeside.requestsPerSecond), 'p50 ms': readBeside.p50Ms, 'p99 ms': readBeside.p99Ms, 'non-2xx': readBeside.non2xx },
   ]);
   console.log(`near-duplicate check alone (${IDEAS} ideas): p50 ${checks.duplicateCheck.p50Ms} ms, p99 ${checks.duplicateCheck.p99Ms} ms; whole assessment p99 ${checks.assessSubmission.p99Ms} ms; cold index build ${checks.coldBuildMs} ms`);
   mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   writeFileSync(path.join(__dirname, 'results', 'submission.json'), JSON.stringify(report, null, 2));
-  if (submission.non2xx + light.non2xx > 0) process.exitCode = 1;
+  if (submission.non2xx + light.non2xx + readAlone.non2xx + readBeside.non2xx > 0) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { RateLimitedError } from './common/errors/common.errors';
 import { HttpErrorFilter } from './common/http/error-filter';
+import { RequestsInFlight } from './common/http/requests-in-flight';
 import { registerJsonBodyParser } from './common/http/json-body-parser';
 import { RateLimits } from './common/rate-limit/rate-limits';
 import { validationExceptionFactory } from './common/validation/validation-errors';
@@ -41,7 +42,11 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   registerJsonBodyParser(fastify);
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   installHttpRateLimit(app, config);
-  app.useWebSocketAdapter(new LiveIoAdapter(app, config));
+  const live = new LiveIoAdapter(app, config);
+  const inFlight = new RequestsInFlight();
+  inFlight.track(fastify);
+  stopping.set(app, { live, inFlight });
+  app.useWebSocketAdapter(live);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: false });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }, ...WEB_PAGE_PATHS.map((path) => ({ path, method: RequestMethod.GET }))] });
   app.useGlobalPipes(
@@ -59,8 +64,40 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
     new DocumentBuilder().setTitle('Sayembara API').setDescription('Crowdsourcing ideation and feedback for UMKM').setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/json' });
-  app.enableShutdownHooks();
   return app;
+}
+
+/** What closeGracefully needs of an application configureApp set up. */
+const stopping = new WeakMap<NestFastifyApplication, { live: LiveIoAdapter; inFlight: RequestsInFlight }>();
+
+/** How long a stopping service lets the requests it has taken finish. */
+const DRAIN_LIMIT_MS = 10_000;
+/** How often connections that fall idle while draining are closed. */
+const IDLE_SWEEP_MS = 25;
+
+/**
+ * Stops the service without failing a request it has taken. It takes no new connection; a request
+ * arriving on an open one gets 503 (clients retry elsewhere), live sockets are closed (they
+ * reconnect), and the requests in flight are answered, each connection closed once idle, and every
+ * handler still running finishes, even one whose client has gone. Only then do the shutdown hooks stop
+ * the threads and close the database, which would fail those requests with a 500 had they run first
+ * (Nest runs them before it closes the HTTP server).
+ */
+export async function closeGracefully(app: NestFastifyApplication, limitMs = DRAIN_LIMIT_MS): Promise<void> {
+  const server = app.getHttpServer();
+  const parts = stopping.get(app);
+  parts?.live.disconnectClients();
+  const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+  let limit: NodeJS.Timeout | undefined;
+  try {
+    const drained = Promise.all([app.getHttpAdapter().getInstance().close(), parts?.inFlight.idle()]);
+    await Promise.race([drained, new Promise((resolve) => (limit = setTimeout(resolve, limitMs)))]);
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(limit);
+    server.closeAllConnections();
+  }
+  await app.close();
 }
 
 /** Per-address request budget; off with RATE_LIMITS=off for load tests on a private machine. */

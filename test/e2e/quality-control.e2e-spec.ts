@@ -237,7 +237,8 @@ describe('the near-duplicate index across instances', () => {
     } finally {
       await later.close();
     }
-  });
+    // Three starts of the service, each starting its near-duplicate thread (compiled on the fly under the test runner).
+  }, 30_000);
 });
 
 describe('upgrading a database that already holds ideas', () => {

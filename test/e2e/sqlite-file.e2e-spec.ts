@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { closeGracefully } from '../../src/app.factory';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Actor, makeOpenCampaign, randomIdeaText, registerUser, submitIdea } from '../support/factories';
@@ -12,6 +14,9 @@ import { auditOf, counts, KOPI_NEAR_COPY, KOPI_ORIGINAL, submitText, UNRELATED }
  * on by default, with votes committed by the write thread and the WAL copied back by the checkpoint
  * thread while the main connection writes everything else. This suite always runs on a file.
  */
+/** One secret for every start of the service on the file, so accounts signed in earlier stay signed in. */
+const SERVICE_ENV = { JWT_SECRET: 'one-secret-for-every-start-of-this-suite' };
+
 describe('a SQLite database file (write and checkpoint threads)', () => {
   let dir: string;
   let path: string;
@@ -22,7 +27,7 @@ describe('a SQLite database file (write and checkpoint threads)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sayembara-file-'));
     path = join(dir, 'sayembara.sqlite');
-    t = await createTestApp({ database: { kind: 'sqlite', path } });
+    t = await createTestApp({ database: { kind: 'sqlite', path }, env: SERVICE_ENV });
     [owner, author] = await Promise.all([registerUser(t), registerUser(t)]);
   });
 
@@ -122,6 +127,37 @@ describe('a SQLite database file (write and checkpoint threads)', () => {
     });
   });
 
+  it('stops without failing a request it has taken: each is answered, and every idea it acknowledged is stored', async () => {
+    await t.close();
+    const serving = await createTestApp({ database: { kind: 'sqlite', path }, listen: true, env: SERVICE_ENV });
+    const owner = await registerUser(serving);
+    const campaignId = await makeOpenCampaign(serving, owner);
+    const authors = await Promise.all(Array.from({ length: 40 }, () => registerUser(serving)));
+    const server = serving.app.getHttpServer();
+    let taken = 0;
+    server.on('request', () => taken++);
+    const { port } = server.address() as AddressInfo;
+    const startedWith = taken;
+    const sent = authors.map((author, i) =>
+      fetch(`http://127.0.0.1:${port}/api/campaigns/${campaignId}/ideas`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: author.auth.Authorization },
+        body: JSON.stringify(randomIdeaText(7000 + i)),
+      }).then(async (res) => ({ status: res.status, id: res.status === 201 ? ((await res.json()) as { id: string }).id : null }), () => ({ status: 0, id: null })),
+    );
+    // Stops once ten submissions have been taken, while they are being checked and written.
+    while (taken - startedWith < 10) await new Promise((resolve) => setImmediate(resolve));
+    const takenBeforeStopping = taken - startedWith;
+    await closeGracefully(serving.app);
+    const answers = await Promise.all(sent);
+    // A request arriving after the stop is refused (503) or never reaches the service (status 0 here); none fails.
+    expect(answers.filter((a) => ![201, 503, 0].includes(a.status))).toEqual([]);
+    const acknowledged = answers.flatMap((a) => (a.id ? [a.id] : []));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(takenBeforeStopping);
+    t = await createTestApp({ database: { kind: 'sqlite', path }, env: SERVICE_ENV });
+    for (const id of acknowledged) await t.http.get(`/api/ideas/${id}`).expect(200);
+  }, 60_000);
+
   it('loses no acknowledged vote when the service stops and starts again on the file', async () => {
     const campaignId = await makeOpenCampaign(t, owner);
     const ideaId = await submitIdea(t, author, campaignId);
@@ -129,7 +165,7 @@ describe('a SQLite database file (write and checkpoint threads)', () => {
     const results = await Promise.all(voters.map((v) => t.http.put(`/api/ideas/${ideaId}/vote`).set(v.auth).send({ value: 1 })));
     expect(results.every((r) => r.status === 200)).toBe(true);
     await t.close();
-    t = await createTestApp({ database: { kind: 'sqlite', path } });
+    t = await createTestApp({ database: { kind: 'sqlite', path }, env: SERVICE_ENV });
     expect((await t.http.get(`/api/ideas/${ideaId}`).expect(200)).body.tally).toMatchObject({ up: 40, voters: 40 });
     expect(await tallies(t, [ideaId])).toEqual([{ stored: 40, rows: 40 }]);
   });

@@ -18,6 +18,7 @@ type AllowRequest = (request: IncomingMessage, callback: (error: string | null |
 export class LiveIoAdapter extends IoAdapter {
   private readonly logger = new Logger('LiveIoAdapter');
   private readonly redisClients: Redis[] = [];
+  private readonly servers: Server[] = [];
 
   constructor(
     app: INestApplicationContext,
@@ -37,7 +38,13 @@ export class LiveIoAdapter extends IoAdapter {
       allowRequest: allowOrigins(origins),
     }) as Server;
     if (this.config.redisUrl) server.adapter(createAdapter(...this.redisPair(this.config.redisUrl), { key: this.config.liveRedisPrefix }));
+    this.servers.push(server);
     return server;
+  }
+
+  /** Closes every live connection; the clients reconnect, to another instance when this one is stopping. */
+  disconnectClients(): void {
+    for (const server of this.servers) server.engine.close();
   }
 
   override async close(server: Server): Promise<void> {
