@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
-import { startDatabaseWorker, stopDatabaseWorker } from './start-worker';
+import { stopWorkerThread } from '../common/threads/worker-thread';
+import { startDatabaseWorker } from './start-worker';
 import { LOCK_OWNERS, type ThreadLock } from './thread-lock';
 
 export interface CheckpointOptions {
@@ -58,6 +59,6 @@ export class SqliteCheckpointThread {
   /** Copies what is left into the database file, then stops. */
   async close(): Promise<void> {
     this.closing = true;
-    await stopDatabaseWorker(this.worker);
+    await stopWorkerThread(this.worker);
   }
 }

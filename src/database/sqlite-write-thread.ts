@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
+import { stopWorkerThread } from '../common/threads/worker-thread';
 import type { SqliteProcedure } from './sqlite-procedure';
-import { startDatabaseWorker, stopDatabaseWorker } from './start-worker';
+import { startDatabaseWorker } from './start-worker';
 import { LOCK_OWNERS, type ThreadLock } from './thread-lock';
 
 export interface WriteThreadData {
@@ -52,7 +53,7 @@ export class SqliteWriteThread {
 
   /** Lets the thread finish every write sent so far, then stops it. */
   async close(): Promise<void> {
-    await stopDatabaseWorker(this.worker);
+    await stopWorkerThread(this.worker);
   }
 
   private start(): Worker {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { startWorkerThread, stopDatabaseWorker } from '../../database/start-worker';
+import { startWorkerThread, stopWorkerThread } from '../../common/threads/worker-thread';
 import type { FingerprintChange, ProposalQuery } from './domain/near-duplicate-engine';
 
 export type EngineRequest =
@@ -48,7 +48,7 @@ export class NearDuplicateThread {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    await stopDatabaseWorker(worker);
+    await stopWorkerThread(worker);
   }
 
   private request<T>(message: Unnumbered<EngineRequest>): Promise<T> {
