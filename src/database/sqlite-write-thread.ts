@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { ThreadRequests } from '../common/threads/thread-requests';
 import { stopWorkerThread } from '../common/threads/worker-thread';
 import type { SqliteProcedure } from './sqlite-procedure';
 import { startDatabaseWorker } from './start-worker';
@@ -18,11 +19,6 @@ export interface WriteRequest {
 
 export type WriteReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { message: string; code?: string } };
 
-interface Pending {
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-}
-
 /**
  * The main thread's side of the SQLite write thread: sends it procedures to run and answers each
  * caller once its batch has committed. The thread starts on the first write and restarts after a
@@ -30,8 +26,7 @@ interface Pending {
  */
 export class SqliteWriteThread {
   private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly requests = new ThreadRequests();
 
   constructor(
     private readonly databasePath: string,
@@ -40,12 +35,7 @@ export class SqliteWriteThread {
 
   run<I, O>(procedure: SqliteProcedure<I, O>, input: I): Promise<O> {
     const worker = this.worker ?? this.start();
-    const id = this.nextId++;
-    return new Promise<O>((resolve, reject) => {
-      // Referenced only while a write is pending: an idle thread must not keep the process alive,
-      // and a process waiting on nothing but a write must not end before it is answered.
-      if (this.pending.size === 0) worker.ref();
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    return this.requests.send<O>(worker, (id) => {
       const request: WriteRequest = { id, file: procedure.file, name: procedure.name, input };
       worker.postMessage(request);
     });
@@ -69,12 +59,7 @@ export class SqliteWriteThread {
   }
 
   private settle(reply: WriteReply): void {
-    const waiting = this.pending.get(reply.id);
-    if (!waiting) return;
-    this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.worker?.unref();
-    if (reply.ok) waiting.resolve(reply.value);
-    else waiting.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
+    this.requests.answer(this.worker, reply.id, reply.ok ? { ok: true, value: reply.value } : { ok: false, error: errorOf(reply.error) });
   }
 
   private stopped(worker: Worker, error: Error): void {
@@ -82,7 +67,11 @@ export class SqliteWriteThread {
     this.worker = null;
     // A thread that died inside a commit never released the lock; nothing it held was committed.
     this.lock.releaseAbandoned(LOCK_OWNERS.writeThread);
-    for (const waiting of this.pending.values()) waiting.reject(error);
-    this.pending.clear();
+    this.requests.failAll(error);
   }
+}
+
+/** A failed write's error as its caller sees it: the message, and SQLite's code for telling constraints apart. */
+function errorOf({ message, code }: { message: string; code?: string }): Error {
+  return Object.assign(new Error(message), code ? { code } : {});
 }

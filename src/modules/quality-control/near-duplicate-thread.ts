@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
+import { ThreadRequests } from '../../common/threads/thread-requests';
 import { startWorkerThread, stopWorkerThread } from '../../common/threads/worker-thread';
 import type { FingerprintChange, ProposalQuery } from './domain/near-duplicate-engine';
 
@@ -13,11 +14,6 @@ export type EngineReply = { id: number; ok: true; value: unknown } | { id: numbe
 /** A request as the caller gives it; the id is added here. */
 type Unnumbered<R> = R extends unknown ? Omit<R, 'id'> : never;
 
-interface Pending {
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-}
-
 /**
  * The main thread's side of the near-duplicate thread (`near-duplicate-worker.ts`). The thread starts
  * with the first request and answers in order. If it stops, the requests in flight fail, `onLost`
@@ -25,8 +21,7 @@ interface Pending {
  */
 export class NearDuplicateThread {
   private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly requests = new ThreadRequests();
 
   constructor(private readonly onLost: () => void) {}
 
@@ -53,13 +48,7 @@ export class NearDuplicateThread {
 
   private request<T>(message: Unnumbered<EngineRequest>): Promise<T> {
     const worker = this.worker ?? this.start();
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      // Referenced only while a request is pending: an idle thread must not keep the process alive.
-      if (this.pending.size === 0) worker.ref();
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...message, id });
-    });
+    return this.requests.send<T>(worker, (id) => worker.postMessage({ ...message, id }));
   }
 
   private start(): Worker {
@@ -72,21 +61,14 @@ export class NearDuplicateThread {
   }
 
   private settle(reply: EngineReply): void {
-    const waiting = this.pending.get(reply.id);
-    if (!waiting) return;
-    this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.worker?.unref();
-    if (reply.ok) waiting.resolve(reply.value);
-    else waiting.reject(new Error(reply.error));
+    this.requests.answer(this.worker, reply.id, reply.ok ? { ok: true, value: reply.value } : { ok: false, error: new Error(reply.error) });
   }
 
   /** Once per thread ('error' is followed by 'exit'); a thread closed on purpose has nothing pending. */
   private stopped(worker: Worker, error: Error): void {
     if (this.worker !== worker) return;
     this.worker = null;
-    const lost = [...this.pending.values()];
-    this.pending.clear();
-    for (const waiting of lost) waiting.reject(error);
+    this.requests.failAll(error);
     this.onLost();
   }
 }

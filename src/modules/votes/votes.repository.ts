@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { readSqliteDate } from '../../database/sqlite-statements';
 import { SqliteHandle, SqliteStatement, UnitOfWork } from '../../database/unit-of-work';
 import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignDeadlines, CampaignStatus } from '../campaigns/domain/lifecycle';
@@ -47,7 +48,7 @@ interface VoteGateRow {
 
 /** SQLite returns its datetime text without a zone; it is UTC. */
 function readDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+  return value instanceof Date ? value : readSqliteDate(value);
 }
 
 function readFlag(value: number | boolean | string): boolean {
