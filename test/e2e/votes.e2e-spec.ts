@@ -1,6 +1,30 @@
-import { DataSource } from 'typeorm';
+import { Response } from 'supertest';
+import { DataSource, EntityManager } from 'typeorm';
+import { UnitOfWork } from '../../src/database/unit-of-work';
+import { Campaign } from '../../src/modules/campaigns/campaign.entity';
+import { CampaignLifecycleService } from '../../src/modules/campaigns/campaign-lifecycle.service';
+import { lockCampaignVoting } from '../../src/modules/campaigns/campaign-voting-lock';
+import { VoteExclusion } from '../../src/modules/votes/vote.entity';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Actor, campaignInput, makeBusiness, makeOpenCampaign, registerUser, submitIdea } from '../support/factories';
+
+/** A promise with its resolver, to hold a transaction open at a chosen point. */
+function signal(): { promise: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
+}
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function voteRows(t: TestApp, ideaId: string): Promise<Array<{ valid: boolean; invalidReason: string | null }>> {
+  const db = t.app.get(DataSource);
+  const rows: Array<{ valid: boolean | number; invalidReason: string | null }> = await db.query(
+    `SELECT "valid", "invalidReason" FROM "votes" WHERE "ideaId" = ${db.options.type === 'postgres' ? '$1' : '?'}`,
+    [ideaId],
+  );
+  return rows.map((row) => ({ valid: row.valid === true || row.valid === 1, invalidReason: row.invalidReason }));
+}
 
 async function tallyMatchesRows(t: TestApp, ideaIds: string[]): Promise<Array<{ id: string; stored: number; rows: number }>> {
   const db = t.app.get(DataSource);
@@ -128,4 +152,81 @@ describe('votes and ranking', () => {
     for (const row of check) expect(row).toEqual({ id: row.id, stored: 500, rows: 500 });
     expect((await t.http.get(`/api/campaigns/${campaignId}`).expect(200)).body.votersCount).toBe(500);
   }, 120_000);
+
+  describe('decided in the vote’s own transaction', () => {
+    it('refuses a vote that arrives while the campaign is being cancelled, once the cancellation commits', async () => {
+      const campaignId = await makeOpenCampaign(t, owner);
+      const ideaId = await submitIdea(t, author, campaignId);
+      const inside = signal();
+      const hold = signal();
+      // A cancel step runs inside the cancelling transaction, after the status has changed.
+      t.app.get(CampaignLifecycleService).onCancel(async (_manager, campaign) => {
+        if (campaign.id !== campaignId) return;
+        inside.release();
+        await hold.promise;
+      });
+      const cancelling = t.http.post(`/api/campaigns/${campaignId}/status`).set(owner.auth).send({ status: 'cancelled' }).then((r) => r);
+      await inside.promise;
+      const voting = t.http.put(`/api/ideas/${ideaId}/vote`).set(voter.auth).send({ value: 1 }).then((r) => r);
+      await settle(300);
+      hold.release();
+      expect((await cancelling).status).toBe(200);
+      const vote = await voting;
+      expect(vote.status).toBe(409);
+      expect(vote.body.error).toBe('VOTE_CLOSED_CONFLICT');
+      expect(vote.body.message).toContain('cancelled');
+      expect(await voteRows(t, ideaId)).toEqual([]);
+      expect(await tallyMatchesRows(t, [ideaId])).toEqual([{ id: ideaId, stored: 0, rows: 0 }]);
+    });
+
+    /**
+     * A transaction that takes the campaign's voting lock as a status move or an exclusion does, then
+     * waits; `voteDuring` sends a vote while it waits, lets it make `change` and commit, and returns
+     * the vote's answer. Nothing has changed yet when the vote comes in: a gate read outside the vote's
+     * transaction would see the campaign as it was.
+     */
+    async function voteDuring(campaignId: string, change: (manager: EntityManager) => Promise<unknown>, vote: () => Promise<Response>): Promise<Response> {
+      const inside = signal();
+      const hold = signal();
+      const changing = t.app.get(UnitOfWork).run(async (manager) => {
+        await lockCampaignVoting(manager, campaignId, 'exclusive');
+        inside.release();
+        await hold.promise;
+        await change(manager);
+      });
+      await inside.promise;
+      const voting = vote();
+      await settle(300);
+      hold.release();
+      await changing;
+      return voting;
+    }
+
+    it('reads the campaign after a change that began before the vote and commits after it', async () => {
+      const campaignId = await makeOpenCampaign(t, owner);
+      const ideaId = await submitIdea(t, author, campaignId);
+      const vote = await voteDuring(
+        campaignId,
+        (manager) => manager.update(Campaign, { id: campaignId }, { status: 'cancelled' }),
+        () => t.http.put(`/api/ideas/${ideaId}/vote`).set(voter.auth).send({ value: 1 }).then((r) => r),
+      );
+      expect(vote.status).toBe(409);
+      expect(await voteRows(t, ideaId)).toEqual([]);
+    });
+
+    it('stores invalid the vote of a voter excluded while the vote was on its way', async () => {
+      const campaignId = await makeOpenCampaign(t, owner);
+      const ideaId = await submitIdea(t, author, campaignId);
+      const latecomer = await registerUser(t);
+      const exclusion = { campaignId, voterId: latecomer.id, reason: 'one device, many accounts', excludedById: owner.id, createdAt: new Date() };
+      const vote = await voteDuring(
+        campaignId,
+        (manager) => manager.insert(VoteExclusion, exclusion),
+        () => t.http.put(`/api/ideas/${ideaId}/vote`).set(latecomer.auth).send({ value: 1 }).then((r) => r),
+      );
+      expect(vote.status).toBe(200);
+      expect(await voteRows(t, ideaId)).toEqual([{ valid: false, invalidReason: 'one device, many accounts' }]);
+      expect(await tallyMatchesRows(t, [ideaId])).toEqual([{ id: ideaId, stored: 0, rows: 0 }]);
+    });
+  });
 });

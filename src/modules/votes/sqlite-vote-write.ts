@@ -2,8 +2,11 @@ import { sqliteProcedure } from '../../database/sqlite-procedure';
 import { preparedStatements, sqliteDate } from '../../database/sqlite-statements';
 import type { SqliteHandle } from '../../database/unit-of-work';
 import { CampaignVoteContext, IdeaCounts, rankKeyOf, VoteMode } from '../ideas/domain/idea-score';
+import type { CampaignStatus } from '../campaigns/domain/lifecycle';
+import { decideVote, VoteRefusalCode } from './domain/vote-gate';
 import { plan, VoteOperation } from './domain/vote-plan';
 import { applyVoteChange } from './domain/vote-values';
+import { readVoteGate, voteGateSql, VoteGateRow } from './vote-gate-query';
 
 // This module runs on the SQLite write thread as well as in the service: it imports pure code only.
 
@@ -27,7 +30,39 @@ export interface VoteWrite {
   op: VoteOperation;
 }
 
+/** A voter's cast (with where it came from, hashed) or retraction, before anything is known of the idea. */
+export interface VoteRequest {
+  ideaId: string;
+  voterId: string;
+  at: Date;
+  /** Null for a retraction. */
+  cast: { value: number; networkHash: string; deviceHash: string } | null;
+}
+
+export type VoteResult =
+  | { kind: 'applied'; campaignId: string; voteMode: VoteMode; outcome: VoteOutcome }
+  | { kind: 'refuse'; code: VoteRefusalCode; params?: Record<string, string> }
+  | { kind: 'deadline-due'; campaignId: string; dueStatus: CampaignStatus };
+
+/** What a vote's transaction does after reading its gate: write the vote, or leave without writing. */
+export type VoteStep = { kind: 'write'; write: VoteWrite } | Exclude<VoteResult, { kind: 'applied' }>;
+
+/** Decides on a vote from its gate, read in the same transaction; an excluded voter's cast is written invalid. */
+export function voteStepOf(gateRow: VoteGateRow | undefined, request: VoteRequest): VoteStep {
+  const decision = decideVote(readVoteGate(gateRow), request.voterId, request.cast?.value ?? null, request.at);
+  if (decision.kind !== 'accept') return decision;
+  const { gate } = decision;
+  const target: VoteTarget = { ideaId: gate.ideaId, campaignId: gate.campaignId, voterId: request.voterId, mode: gate.voteMode, at: request.at };
+  const op: VoteOperation = request.cast ? { kind: 'cast', ...request.cast, invalidReason: gate.exclusionReason } : { kind: 'retract' };
+  return { kind: 'write', write: { target, op } };
+}
+
+export function appliedVote({ target }: VoteWrite, outcome: VoteOutcome): VoteResult {
+  return { kind: 'applied', campaignId: target.campaignId, voteMode: target.mode, outcome };
+}
+
 const statements = preparedStatements({
+  gate: voteGateSql(() => '?'),
   idea: 'SELECT "upCount", "downCount", "ratingCount", "ratingSum", "votersCount" FROM "ideas" WHERE "id" = ?',
   vote: 'SELECT "value", "valid", "invalidReason" FROM "votes" WHERE "ideaId" = ? AND "voterId" = ?',
   insertVote: 'INSERT INTO "votes" ("ideaId", "voterId", "campaignId", "value", "valid", "invalidReason", "networkHash", "deviceHash", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -41,7 +76,7 @@ const statements = preparedStatements({
 });
 
 /** A vote and its tally as prepared statements: the hot path measured in bench/. */
-export function applyVoteOnSqlite(db: SqliteHandle, { target, op }: VoteWrite): VoteOutcome {
+function applyVoteOnSqlite(db: SqliteHandle, { target, op }: VoteWrite): VoteOutcome {
   const s = statements(db);
   const stored = s.idea.get(target.ideaId) as IdeaCounts | undefined;
   if (!stored) throw new Error(`idea ${target.ideaId} vanished`);
@@ -63,4 +98,13 @@ export function applyVoteOnSqlite(db: SqliteHandle, { target, op }: VoteWrite): 
   return { value: step.value, counts: next.counts, context };
 }
 
-export const APPLY_VOTE_ON_SQLITE = sqliteProcedure(__filename, 'applyVoteOnSqlite', applyVoteOnSqlite);
+/**
+ * A vote on the write thread: the gate is read in the vote's own transaction, on the connection whose
+ * pages stay warm between commits, so nothing can change between the check and the write.
+ */
+export function voteOnSqlite(db: SqliteHandle, request: VoteRequest): VoteResult {
+  const step = voteStepOf(statements(db).gate.get(request.voterId, request.voterId, request.voterId, request.ideaId) as VoteGateRow | undefined, request);
+  return step.kind === 'write' ? appliedVote(step.write, applyVoteOnSqlite(db, step.write)) : step;
+}
+
+export const VOTE_ON_SQLITE = sqliteProcedure(__filename, 'voteOnSqlite', voteOnSqlite);

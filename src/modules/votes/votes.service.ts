@@ -4,20 +4,29 @@ import { DomainError } from '../../common/errors/domain-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { CampaignLifecycleService } from '../campaigns/campaign-lifecycle.service';
-import { acceptsVotes, dueDeadlineSteps, isPubliclyVisible } from '../campaigns/domain/lifecycle';
 import { crowdScoreOf, tallyOf } from '../ideas/domain/idea-score';
-import { VISIBLE_IDEA_STATUSES } from '../ideas/idea.entity';
 import { IdeaErrors } from '../ideas/ideas.errors';
-import { ALLOWED_VALUES, isValidVoteValue } from './domain/vote-values';
+import { VoteRefusalCode } from './domain/vote-gate';
 import { VoteResponse } from './dto/vote.dto';
 import { RatingPriorRefresher } from './rating-prior.refresher';
 import { fingerprintVote, VoteOrigin } from './vote-fingerprint';
-import { VoteGate, VoteOperation, VotesRepository } from './votes.repository';
+import { VoteRequest, VotesRepository } from './votes.repository';
 import { VoteErrors } from './votes.errors';
 
+/** Each refusal decided with the vote, as the error it answers with. */
+const REFUSALS: Record<VoteRefusalCode, string> = {
+  IDEA_NOT_FOUND: IdeaErrors.IDEA_NOT_FOUND,
+  VOTE_SELF_FORBIDDEN: VoteErrors.VOTE_SELF_FORBIDDEN,
+  VOTE_OWN_CAMPAIGN_FORBIDDEN: VoteErrors.VOTE_OWN_CAMPAIGN_FORBIDDEN,
+  VOTE_CLOSED_CONFLICT: VoteErrors.VOTE_CLOSED_CONFLICT,
+  VOTE_IDEA_STATUS_CONFLICT: VoteErrors.VOTE_IDEA_STATUS_CONFLICT,
+  VOTE_VALUE_INVALID: VoteErrors.VOTE_VALUE_INVALID,
+};
+
 /**
- * Casting, changing and retracting votes: who may vote is checked here, the vote row and the idea's
- * tally change together in VotesRepository, so a tally always equals its rows and reads never count.
+ * Casting, changing and retracting votes. Who may vote (domain/vote-gate) is decided in the same
+ * transaction that writes the vote row and the idea's tally (VotesRepository), so a tally always
+ * equals its rows, reads never count, and no campaign takes a vote after it stopped taking them.
  */
 @Injectable()
 export class VotesService {
@@ -31,43 +40,32 @@ export class VotesService {
   ) {}
 
   /** Idempotent: the same vote twice leaves one row and the same tally. */
-  async cast(ideaId: string, voterId: string, value: number, origin: VoteOrigin): Promise<VoteResponse> {
-    const gate = await this.assertMayVote(ideaId, voterId);
-    if (!isValidVoteValue(gate.voteMode, value)) throw new DomainError(VoteErrors.VOTE_VALUE_INVALID, { mode: gate.voteMode, allowed: ALLOWED_VALUES[gate.voteMode] });
-    const fingerprint = fingerprintVote(origin, this.config.jwt.secret);
-    return this.write(gate, voterId, { kind: 'cast', value, ...fingerprint, invalidReason: gate.exclusionReason });
+  cast(ideaId: string, voterId: string, value: number, origin: VoteOrigin): Promise<VoteResponse> {
+    return this.vote({ ideaId, voterId, at: this.clock.now(), cast: { value, ...fingerprintVote(origin, this.config.jwt.secret) } });
   }
 
-  async retract(ideaId: string, voterId: string): Promise<VoteResponse> {
-    return this.write(await this.assertMayVote(ideaId, voterId), voterId, { kind: 'retract' });
+  retract(ideaId: string, voterId: string): Promise<VoteResponse> {
+    return this.vote({ ideaId, voterId, at: this.clock.now(), cast: null });
   }
 
   /**
-   * The rules of PRODUCT.md for a vote, from one read. When a deadline has passed unnoticed, the
-   * campaign is brought up to date first, so a sleeping server never accepts a late vote.
+   * The rules of PRODUCT.md for a vote are decided in the vote's own transaction. When a deadline has
+   * passed unnoticed, the campaign is brought up to date first and the vote decided again, so a
+   * sleeping server never accepts a late vote.
    */
-  private async assertMayVote(ideaId: string, voterId: string): Promise<VoteGate> {
-    let gate = await this.repository.gate(ideaId, voterId);
-    if (gate && dueDeadlineSteps(gate.campaignStatus, gate.deadlines, this.clock.now()).length > 0) {
-      await this.lifecycle.loadFresh(gate.campaignId);
-      gate = await this.repository.gate(ideaId, voterId);
+  private async vote(request: VoteRequest): Promise<VoteResponse> {
+    let result = await this.repository.vote(request);
+    if (result.kind === 'deadline-due') {
+      await this.lifecycle.loadFresh(result.campaignId);
+      result = await this.repository.vote({ ...request, at: this.clock.now() });
     }
-    const visible = gate && (gate.voterOwnsBusiness || (isPubliclyVisible(gate.campaignStatus) && (gate.visibility === 'public' || gate.voterIsMember)));
-    const listed = gate && (VISIBLE_IDEA_STATUSES as readonly string[]).includes(gate.ideaStatus);
-    if (!gate || !visible || (!listed && gate.authorId !== voterId && !gate.voterOwnsBusiness)) throw new DomainError(IdeaErrors.IDEA_NOT_FOUND);
-    if (gate.authorId === voterId) throw new DomainError(VoteErrors.VOTE_SELF_FORBIDDEN);
-    if (gate.voterOwnsBusiness) throw new DomainError(VoteErrors.VOTE_OWN_CAMPAIGN_FORBIDDEN);
-    if (!acceptsVotes(gate.campaignStatus)) throw new DomainError(VoteErrors.VOTE_CLOSED_CONFLICT, { status: gate.campaignStatus });
-    if (!listed) throw new DomainError(VoteErrors.VOTE_IDEA_STATUS_CONFLICT, { status: gate.ideaStatus });
-    return gate;
-  }
-
-  private async write(gate: VoteGate, voterId: string, op: VoteOperation): Promise<VoteResponse> {
-    const { ideaId, campaignId, voteMode } = gate;
-    const outcome = await this.repository.apply({ ideaId, campaignId, voterId, mode: voteMode, at: this.clock.now() }, op);
+    // Only when the campaign could not be brought up to date (another request is moving it): its deadline has passed all the same.
+    if (result.kind === 'deadline-due') throw new DomainError(VoteErrors.VOTE_CLOSED_CONFLICT, { status: result.dueStatus });
+    if (result.kind === 'refuse') throw new DomainError(REFUSALS[result.code], result.params ?? {});
+    const { campaignId, voteMode, outcome } = result;
     if (voteMode === 'rating') this.priors.schedule(campaignId);
-    const response: VoteResponse = { ideaId, value: outcome.value, tally: tallyOf(outcome.counts), score: crowdScoreOf(outcome.counts, outcome.context) };
-    this.events.emit('vote.cast', { campaignId, ideaId, voterId, tally: response.tally, score: response.score });
+    const response: VoteResponse = { ideaId: request.ideaId, value: outcome.value, tally: tallyOf(outcome.counts), score: crowdScoreOf(outcome.counts, outcome.context) };
+    this.events.emit('vote.cast', { campaignId, ideaId: request.ideaId, voterId: request.voterId, tally: response.tally, score: response.score });
     return response;
   }
 }
