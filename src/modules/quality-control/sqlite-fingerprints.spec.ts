@@ -1,0 +1,46 @@
+import type { SqliteHandle } from '../../database/unit-of-work';
+import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter } from './sqlite-fingerprints';
+
+interface RawDatabase extends SqliteHandle {
+  exec(sql: string): void;
+  close(): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Database = require('better-sqlite3') as new (path: string) => RawDatabase;
+
+describe('stored fingerprints read on SQLite', () => {
+  let db: RawDatabase;
+  const write = (ideaId: string, version: number, grams: string[], active = 1) =>
+    db
+      .prepare(
+        `INSERT INTO "idea_fingerprints" ("ideaId", "campaignId", "version", "active", "grams", "submittedAt", "updatedAt") VALUES (?, 'c', ?, ?, ?, '2026-03-01 08:00:00.000', '2026-03-01 08:00:00.000')
+         ON CONFLICT ("ideaId") DO UPDATE SET "version" = excluded."version", "active" = excluded."active", "grams" = excluded."grams"`,
+      )
+      .run(ideaId, version, active, JSON.stringify(grams));
+
+  beforeEach(() => {
+    db = new Database(':memory:');
+    db.exec('CREATE TABLE "idea_fingerprints" ("ideaId" TEXT PRIMARY KEY, "campaignId" TEXT, "version" INTEGER, "active" INTEGER, "grams" TEXT, "submittedAt" TEXT, "updatedAt" TEXT)');
+  });
+  afterEach(() => db.close());
+
+  it('reads the grams of the version stored now, after a revision rewrote them', () => {
+    write('a', 1, ['kopi ', 'opi b']);
+    write('b', 2, ['teh m']);
+    expect(activeGramsWrittenAfter(db, 'c', 0).map((idea) => [idea.id, [...idea.grams]])).toEqual([
+      ['a', ['kopi ', 'opi b']],
+      ['b', ['teh m']],
+    ]);
+    write('a', 3, ['gula ', 'ula a']);
+    expect([...activeGramsOf(db, 'c', ['a'])[0]!.grams]).toEqual(['gula ', 'ula a']);
+    expect(fingerprintsAfter(db, 'c', 2, 10)).toEqual([{ ideaId: 'a', version: 3, active: true, grams: ['gula ', 'ula a'] }]);
+    expect(activeGramsWrittenAfter(db, 'c', 2).map((idea) => idea.id)).toEqual(['a']);
+  });
+
+  it('leaves out deactivated fingerprints, yet reports their change to an index', () => {
+    write('a', 1, ['kopi ']);
+    write('a', 2, ['kopi '], 0);
+    expect(activeGramsOf(db, 'c', ['a'])).toEqual([]);
+    expect(fingerprintsAfter(db, 'c', 1, 10)).toEqual([{ ideaId: 'a', version: 2, active: false, grams: ['kopi '] }]);
+  });
+});
