@@ -27,6 +27,8 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Prefix of the live channel's Redis keys and pub/sub channels; a test run takes its own. */
   liveRedisPrefix: string;
+  /** Sockets without an account one instance holds at most (LIVE_ANONYMOUS_SOCKETS). */
+  liveAnonymousSockets: number;
   jwt: { secret: string; issuer: string; audience: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   rateLimits: RateLimitConfig;
@@ -157,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: readDatabase(env),
     redisUrl: env.REDIS_URL || null,
     liveRedisPrefix: env.LIVE_REDIS_PREFIX || 'sayembara:live',
+    liveAnonymousSockets: readInt(env, 'LIVE_ANONYMOUS_SOCKETS', 10_000, 0, 1_000_000),
     jwt: {
       secret: readJwtSecret(env, appEnv),
       issuer: 'sayembara',

@@ -73,6 +73,28 @@ describe('live channel', () => {
     });
   });
 
+  describe('listeners without an account', () => {
+    it('holds at most LIVE_ANONYMOUS_SOCKETS of them, still admits signed-in users, and frees a place when one closes', async () => {
+      const small = await createTestApp({ listen: true, env: { LIVE_ANONYMOUS_SOCKETS: '2' } });
+      const opened: Socket[] = [];
+      try {
+        const user = await registerUser(small);
+        const tryConnect = (options: ConnectOptions) => connect(small, options).then((socket) => (opened.push(socket), 'connected'), (error: Error) => error.message);
+        expect(await tryConnect({})).toBe('connected');
+        expect(await tryConnect({})).toBe('connected');
+        expect(await tryConnect({})).toBe('TOO_MANY_LISTENERS');
+        expect(await tryConnect({ token: user.token })).toBe('connected');
+        opened[0]!.disconnect();
+        await sleep(100);
+        expect(await tryConnect({})).toBe('connected');
+        expect(await tryConnect({})).toBe('TOO_MANY_LISTENERS');
+      } finally {
+        for (const socket of opened) socket.disconnect();
+        await small.close();
+      }
+    });
+  });
+
   describe('rooms', () => {
     it('acknowledges join and leave', async () => {
       const campaignId = await makeOpenCampaign(t, owner);

@@ -19,13 +19,19 @@ export class LiveConnectionRefused extends Error {
 
 /**
  * Who may open a socket on `/live`, decided before the connection is accepted: no token makes an
- * anonymous listener (public campaign rooms only); a token must be a valid, unexpired access token
- * (HS256, our issuer and audience) of a user with a free socket place. Every admitted socket is also
- * metered for floods.
+ * anonymous listener (public campaign rooms only) while the instance holds fewer than its limit of
+ * them; a token must be a valid, unexpired access token (HS256, our issuer and audience) of a user
+ * with a free socket place. Every admitted socket is also metered for floods.
  */
 @Injectable()
 export class LiveAdmission {
   private readonly logger = new Logger('LiveAdmission');
+  /**
+   * Anonymous sockets open on this instance. Listeners without an account cannot be counted per person,
+   * and not per address either (a village's phones share one carrier address), so one client could
+   * otherwise open sockets until the process runs out of memory; the limit keeps room for signed-in users.
+   */
+  private anonymousOpen = 0;
 
   constructor(
     private readonly jwt: JwtService,
@@ -36,7 +42,25 @@ export class LiveAdmission {
   async admit(socket: LiveSocket): Promise<void> {
     const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (token !== undefined && token !== null) await this.admitUser(socket, token);
+    else this.admitListener(socket);
     this.meterFloods(socket);
+  }
+
+  private admitListener(socket: LiveSocket): void {
+    if (this.anonymousOpen >= this.config.liveAnonymousSockets) {
+      this.logger.warn(`refused an anonymous socket: ${this.anonymousOpen} are open, the limit (LIVE_ANONYMOUS_SOCKETS)`);
+      throw new LiveConnectionRefused('TOO_MANY_LISTENERS');
+    }
+    this.anonymousOpen++;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.anonymousOpen--;
+    };
+    if (socket.conn.readyState !== 'open') return release();
+    socket.once('disconnect', release);
+    socket.conn.once('close', release);
   }
 
   private async admitUser(socket: LiveSocket, token: unknown): Promise<void> {

@@ -51,7 +51,8 @@ export interface LiveClientEvents {
  * Why a connection was refused, as the client's `connect_error` message. A browser of an origin that is
  * not allowed is turned away earlier, at the HTTP handshake (403), and sees a transport error.
  */
-export type ConnectionRefusal = 'UNAUTHORIZED' | 'TOO_MANY_SOCKETS';
+/** Why a socket was not admitted: a bad token, a user's sixth socket, or no place left for one more listener without an account. */
+export type ConnectionRefusal = 'UNAUTHORIZED' | 'TOO_MANY_SOCKETS' | 'TOO_MANY_LISTENERS';
 
 /** What the server keeps on each socket. */
 export interface LiveSocketData {
