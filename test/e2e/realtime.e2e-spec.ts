@@ -75,7 +75,8 @@ describe('live channel', () => {
 
   describe('listeners without an account', () => {
     it('holds at most LIVE_ANONYMOUS_SOCKETS of them, still admits signed-in users, and frees a place when one closes', async () => {
-      const small = await createTestApp({ listen: true, env: { LIVE_ANONYMOUS_SOCKETS: '2' } });
+      // The same secret as the suite's app: passport keeps one 'jwt' strategy per process, the last app's.
+      const small = await createTestApp({ listen: true, env: { LIVE_ANONYMOUS_SOCKETS: '2', JWT_SECRET: t.config.jwt.secret } });
       const opened: Socket[] = [];
       try {
         const user = await registerUser(small);
