@@ -142,6 +142,26 @@ describe('ideas', () => {
       await t.http.get(`/api/campaigns/${campaignId}/ideas?sort=best`).expect(400);
     });
 
+    it('names each idea’s author by display name wherever ideas are listed, and nothing more of them', async () => {
+      const campaignId = await makeOpenCampaign(t, owner);
+      const rina = await registerUser(t, { displayName: 'Rina Keripik', phone: '081299990002' });
+      const id = await submitIdea(t, rina, campaignId);
+      const named = expect.objectContaining({ id, authorId: rina.id, authorName: 'Rina Keripik' });
+      const reads = [
+        await t.http.get(`/api/ideas/${id}`).expect(200),
+        await t.http.get(`/api/campaigns/${campaignId}/ideas?sort=top`).expect(200),
+        await t.http.get(`/api/campaigns/${campaignId}/leaderboard`).expect(200),
+        await t.http.get('/api/me/ideas').set(rina.auth).expect(200),
+      ];
+      expect(reads[0]!.body).toEqual(named);
+      expect(reads[1]!.body.items).toEqual([named]);
+      expect(reads[2]!.body.items).toEqual([expect.objectContaining({ id, authorId: rina.id, authorName: 'Rina Keripik' })]);
+      expect(reads[3]!.body.items).toEqual([named]);
+      expect(JSON.stringify(reads.map((read) => read.body))).not.toMatch(/@contoh\.id|6281299990002|passwordHash/);
+      const page = await t.http.get(`/i/${id}`).expect(200);
+      expect(page.text).toContain('oleh Rina Keripik');
+    });
+
     it('lists the caller’s own ideas across campaigns at /api/me/ideas', async () => {
       const campaignId = await makeOpenCampaign(t, owner);
       const me = await registerUser(t);

@@ -26,7 +26,8 @@ describe('jury, results, awards and points', () => {
 
   it('closes once: 50 concurrent closes give one 200, the rest 409, and one set of awards', async () => {
     const id = await makeOpenCampaign(t, owner, { incentives: { prizes: [{ rank: 1, amount: 600000 }, { rank: 2, amount: 300000 }] } });
-    const authors = await Promise.all([registerUser(t), registerUser(t), registerUser(t)]);
+    const names = [`Ani ${id.slice(0, 8)}`, `Budi ${id.slice(0, 8)}`, `Citra ${id.slice(0, 8)}`] as const;
+    const authors = await Promise.all([registerUser(t, { displayName: names[0] }), registerUser(t, { displayName: names[1] }), registerUser(t, { displayName: names[2] })]);
     const ideas = [];
     for (const a of authors) ideas.push(await submitIdea(t, a, id));
     await vote(ideas[1]!, 3);
@@ -40,8 +41,8 @@ describe('jury, results, awards and points', () => {
     const results = await t.http.get(`/api/campaigns/${id}/results`).expect(200);
     expect(results.body.ranking.map((r: { ideaId: string }) => r.ideaId)).toEqual([ideas[1], ideas[0], ideas[2]]);
     expect(results.body.awards).toEqual([
-      { rank: 1, ideaId: ideas[1], userId: authors[1].id, amount: 600000, currency: 'IDR' },
-      { rank: 2, ideaId: ideas[0], userId: authors[0].id, amount: 300000, currency: 'IDR' },
+      { rank: 1, ideaId: ideas[1], userId: authors[1].id, displayName: names[1], amount: 600000, currency: 'IDR' },
+      { rank: 2, ideaId: ideas[0], userId: authors[0].id, displayName: names[0], amount: 300000, currency: 'IDR' },
     ]);
     const db = t.app.get(DataSource);
     const [{ n }] = await db.query(`SELECT COUNT(*) AS n FROM "awards" WHERE "campaignId" = ${db.options.type === 'postgres' ? '$1' : '?'}`, [id]);
@@ -54,8 +55,8 @@ describe('jury, results, awards and points', () => {
     expect(points.body.balance).toBe(10 + 50 + 30);
     expect(points.body.badges).toEqual(['first-published-idea', 'first-win']);
     const board = await t.http.get(`/api/leaderboards/contributors?campaignId=${id}`).set(authors[2].auth).expect(200);
-    expect(board.body.items[0]).toMatchObject({ userId: authors[1].id, balance: 90, rank: 1 });
-    expect(board.body.me).toMatchObject({ userId: authors[2].id, balance: 10 });
+    expect(board.body.items[0]).toMatchObject({ userId: authors[1].id, displayName: names[1], balance: 90, rank: 1 });
+    expect(board.body.me).toMatchObject({ userId: authors[2].id, displayName: names[2], balance: 10 });
     await t.http.get('/api/leaderboards/contributors?campaignId=nope').expect(400);
   });
 
@@ -136,6 +137,8 @@ describe('jury, results, awards and points', () => {
     expect(res.body.items.length).toBeGreaterThan(0);
     expect(res.body.items[0].rank).toBe(1);
     expect(res.body.me).toMatchObject({ userId: stranger.id, balance: 0 });
+    expect(res.body.items.every((row: { displayName: unknown }) => typeof row.displayName === 'string')).toBe(true);
+    expect(JSON.stringify(res.body)).not.toMatch(/@contoh\.id|passwordHash/);
     expect(res.body.me.rank).toBeGreaterThan(res.body.items.length - 1);
   });
 

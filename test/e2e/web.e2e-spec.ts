@@ -154,7 +154,7 @@ describe('pages for shared links', () => {
     const campaignId = await makeOpenCampaign(t, owner, { rules: { criteria }, incentives: { prizes: [{ rank: 1, amount: 750000 }] } });
     await t.http.post(`/api/campaigns/${campaignId}/members`).set(owner.auth).send({ userId: judge.id, role: 'jury' }).expect(201);
     const crowdFavourite = await submitIdea(t, author, campaignId, { title: 'Pilihan pelanggan: kemasan kaleng' });
-    const juryFavourite = await submitIdea(t, await registerUser(t), campaignId, { title: 'Pilihan juri: kemasan daun pisang' });
+    const juryFavourite = await submitIdea(t, await registerUser(t, { displayName: 'Dewi Anyaman' }), campaignId, { title: 'Pilihan juri: kemasan daun pisang' });
     await t.http.put(`/api/ideas/${crowdFavourite}/vote`).set(voter.auth).send({ value: 1 }).expect(200);
     const move = (status: string) => t.http.post(`/api/campaigns/${campaignId}/status`).set(owner.auth).send({ status }).expect(200);
     await move('voting');
@@ -167,7 +167,7 @@ describe('pages for shared links', () => {
     const closed = (await t.http.get(`/c/${campaignId}`).expect(200)).text;
     expect(closed).toContain('Peringkat akhir');
     expect(closed.indexOf(`data-idea="${juryFavourite}"`)).toBeLessThan(closed.indexOf(`data-idea="${crowdFavourite}"`));
-    expect(closed).toContain('Pilihan juri: kemasan daun pisang</a> <span class="badge">Pemenang</span> <span class="badge">Rp 750.000</span>');
+    expect(closed).toContain('Pilihan juri: kemasan daun pisang</a> <span class="muted">oleh Dewi Anyaman</span> <span class="badge">Pemenang</span> <span class="badge">Rp 750.000</span>');
     expect(closed).not.toContain('data-vote=');
   });
 

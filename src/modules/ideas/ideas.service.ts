@@ -11,6 +11,7 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignAccess, CampaignsService } from '../campaigns/campaigns.service';
 import { acceptsIdeas } from '../campaigns/domain/lifecycle';
 import { PointsLedgerService } from '../incentives/points-ledger.service';
+import { UsersService } from '../users/users.service';
 import { contentHash } from '../quality-control/domain/text-normalization';
 import { QualityControlService } from '../quality-control/quality-control.service';
 import { Assessment } from '../quality-control/quality-report';
@@ -48,6 +49,7 @@ export class IdeasService {
     private readonly events: DomainEvents,
     private readonly clock: Clock,
     private readonly points: PointsLedgerService,
+    private readonly users: UsersService,
   ) {}
 
   async submit(campaignId: string, authorId: string, input: CreateIdeaDto): Promise<IdeaResponse> {
@@ -68,7 +70,7 @@ export class IdeasService {
     if (idea.status === 'published') this.events.emit('idea.published', { campaignId, ideaId: idea.id, title, authorId });
     this.events.emit('idea.submitted', { campaignId, ideaId: idea.id, authorId, status: idea.status });
     await this.quality.afterCommit(idea.id, settled);
-    return IdeaResponse.from(idea, voteContextOf(campaign));
+    return IdeaResponse.from(idea, voteContextOf(campaign), await this.users.displayNames([authorId]));
   }
 
   /** The submission's transaction: a prepared-statement procedure on SQLite (the hot path), TypeORM on PostgreSQL. */
@@ -126,7 +128,7 @@ export class IdeasService {
 
   async get(ideaId: string, userId: string | undefined): Promise<IdeaResponse> {
     const { idea, campaign } = await this.access(ideaId, userId);
-    return IdeaResponse.from(idea, voteContextOf(campaign));
+    return IdeaResponse.from(idea, voteContextOf(campaign), await this.users.displayNames([idea.authorId]));
   }
 
   /** The author revises while the campaign is open; every earlier version is kept. */
@@ -188,7 +190,8 @@ export class IdeasService {
     }
     const rows = await qb.take(limit + 1).getMany();
     const context = voteContextOf(campaign);
-    return toPage(rows, limit, (idea) => IdeaResponse.from(idea, context), (idea) => ({
+    const names = await this.users.displayNames(rows.map((idea) => idea.authorId));
+    return toPage(rows, limit, (idea) => IdeaResponse.from(idea, context, names), (idea) => ({
       key: newest ? idea.submittedAt.getTime() : `${idea.rankKey}|${idea.votersCount}|${idea.submittedAt.getTime()}`,
       id: idea.id,
     }));

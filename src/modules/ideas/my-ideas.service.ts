@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { decodeCursor, Page, toPage } from '../../common/pagination/cursor';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Campaign } from '../campaigns/campaign.entity';
+import { UsersService } from '../users/users.service';
 import { IdeaOutcome } from './domain/idea-outcome';
 import { ListIdeasQuery } from './dto/idea.dto';
 import { IdeaResponse } from './dto/idea.response';
@@ -21,7 +22,11 @@ export type MyIdeaResponse = IdeaResponse & {
 /** A contributor's own ideas across campaigns, each with the owner's latest feedback and its outcome. */
 @Injectable()
 export class MyIdeasService {
-  constructor(private readonly uow: UnitOfWork, private readonly outcomes: IdeaOutcomesService) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly outcomes: IdeaOutcomesService,
+    private readonly users: UsersService,
+  ) {}
 
   /** Newest first; a page costs the same few queries whatever its size. */
   async list(userId: string, query: ListIdeasQuery): Promise<Page<MyIdeaResponse>> {
@@ -36,13 +41,14 @@ export class MyIdeasService {
     const feedback = page.length ? await this.uow.manager.find(IdeaFeedback, { where: { ideaId: In(page.map((r) => r.id)) }, order: { createdAt: 'ASC' } }) : [];
     const latestFeedback = new Map(feedback.map((f) => [f.ideaId, f.body]));
     const outcomes = await this.outcomes.outcomesOf(page, byId);
+    const names = await this.users.displayNames(page.map((idea) => idea.authorId));
     return toPage(
       rows,
       limit,
       (idea) => {
         const campaign = byId.get(idea.campaignId)!;
         return {
-          ...IdeaResponse.from(idea, voteContextOf(campaign)),
+          ...IdeaResponse.from(idea, voteContextOf(campaign), names),
           campaignTitle: campaign.title,
           campaignStatus: campaign.status,
           latestFeedback: latestFeedback.get(idea.id) ?? null,

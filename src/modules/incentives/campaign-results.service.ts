@@ -16,12 +16,15 @@ import { juryScore, rankIdeas, RankedIdea, RankingEntry } from '../votes/domain/
 import { PrizeAward, splitPrizes } from './domain/awards';
 import { Award, CampaignResult } from './incentives.entities';
 import { IncentiveErrors } from './incentives.errors';
+import { UsersService } from '../users/users.service';
 import { PointsLedgerService } from './points-ledger.service';
 
 export interface FinalStanding {
   ideaId: string;
   rank: number;
   title: string;
+  /** The author's display name; null once the account is gone. */
+  authorName: string | null;
   status: string;
   tally: ReturnType<typeof tallyOf>;
   /** The prize in IDR, or null. */
@@ -31,7 +34,8 @@ export interface FinalStanding {
 export interface ResultsResponse {
   campaignId: string;
   ranking: Array<{ ideaId: string; rank: number; crowdScore: number; juryScore: number | null; finalScore: number }>;
-  awards: Array<{ rank: number; ideaId: string; userId: string; amount: number; currency: 'IDR' }>;
+  /** Each prize with the winner's display name, as the challenge announces it. */
+  awards: Array<{ rank: number; ideaId: string; userId: string; displayName: string | null; amount: number; currency: 'IDR' }>;
 }
 
 /**
@@ -46,6 +50,7 @@ export class CampaignResultsService implements OnModuleInit {
     private readonly campaigns: CampaignsService,
     private readonly points: PointsLedgerService,
     private readonly outcomes: IdeaOutcomesService,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
@@ -99,10 +104,11 @@ export class CampaignResultsService implements OnModuleInit {
       this.uow.manager.find(CampaignResult, { where: { campaignId }, order: { rank: 'ASC' } }),
       this.uow.manager.find(Award, { where: { campaignId }, order: { rank: 'ASC' } }),
     ]);
+    const names = await this.users.displayNames(awards.map((award) => award.userId));
     return {
       campaignId,
       ranking: ranking.map(({ ideaId, rank, crowdScore, juryScore: jury, finalScore }) => ({ ideaId, rank, crowdScore, juryScore: jury, finalScore })),
-      awards: awards.map(({ rank, ideaId, userId: winner, amount, currency }) => ({ rank, ideaId, userId: winner, amount, currency })),
+      awards: awards.map(({ rank, ideaId, userId: winner, amount, currency }) => ({ rank, ideaId, userId: winner, displayName: names.get(winner) ?? null, amount, currency })),
     };
   }
 
@@ -116,9 +122,11 @@ export class CampaignResultsService implements OnModuleInit {
     const ideas = ranking.length ? await this.uow.manager.findBy(Idea, { id: In(ranking.map((r) => r.ideaId)) }) : [];
     const ideaById = new Map(ideas.map((idea) => [idea.id, idea]));
     const prizeOf = new Map(awards.map((award) => [award.ideaId, award.amount]));
+    const names = await this.users.displayNames(ideas.map((idea) => idea.authorId));
     return ranking.flatMap(({ ideaId, rank }) => {
       const idea = ideaById.get(ideaId);
-      return idea ? [{ ideaId, rank, title: idea.title, status: idea.status, tally: tallyOf(idea), prize: prizeOf.get(ideaId) ?? null }] : [];
+      if (!idea) return [];
+      return [{ ideaId, rank, title: idea.title, authorName: names.get(idea.authorId) ?? null, status: idea.status, tally: tallyOf(idea), prize: prizeOf.get(ideaId) ?? null }];
     });
   }
 

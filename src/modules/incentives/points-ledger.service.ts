@@ -4,6 +4,7 @@ import { Clock } from '../../common/clock';
 import { newId } from '../../common/ids';
 import { decodeCursor, Page, toPage } from '../../common/pagination/cursor';
 import { UnitOfWork } from '../../database/unit-of-work';
+import { UsersService } from '../users/users.service';
 import { BadgeKey, badgesEarned, DAILY_CAP_WINDOW_MS, isDailyCapped, PointsReason, pointsToGrant } from './domain/awards';
 import { PointsBalance, PointsEntry } from './incentives.entities';
 
@@ -18,6 +19,8 @@ export interface PointsResponse {
 
 export interface ContributorRank {
   userId: string;
+  /** The contributor's display name; null once the account is gone. */
+  displayName: string | null;
   balance: number;
   rank: number;
 }
@@ -33,7 +36,11 @@ export interface ContributorBoard {
  */
 @Injectable()
 export class PointsLedgerService {
-  constructor(private readonly uow: UnitOfWork, private readonly clock: Clock) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly users: UsersService,
+  ) {}
 
   /** Grants once per (user, idea, reason); participation points are capped per day. */
   async grant(manager: EntityManager, entry: { userId: string; campaignId: string; ideaId: string; reason: PointsReason; rank?: number | null }): Promise<number> {
@@ -110,16 +117,23 @@ export class PointsLedgerService {
       .getRawMany();
     const ranked = rows.map((row, index) => ({ userId: row.userId, balance: Number(row.total), rank: index + 1 }));
     const me = userId ? (ranked.find((row) => row.userId === userId) ?? { userId, balance: 0, rank: ranked.length + 1 }) : null;
-    return { items: ranked.slice(0, 10), me };
+    return this.named(ranked.slice(0, 10), me);
   }
 
   /** The top ten by balance and the caller's own rank (one indexed count, not a sum of the ledger). */
   async contributors(userId: string | undefined): Promise<ContributorBoard> {
     const top = await this.uow.manager.find(PointsBalance, { order: { balance: 'DESC', userId: 'ASC' }, take: 10 });
     const items = top.map((row, index) => ({ userId: row.userId, balance: row.balance, rank: index + 1 }));
-    if (!userId) return { items, me: null };
+    if (!userId) return this.named(items, null);
     const mine = (await this.uow.manager.findOneBy(PointsBalance, { userId }))?.balance ?? 0;
     const ahead = await this.uow.manager.countBy(PointsBalance, { balance: MoreThanOrEqual(mine + 1) });
-    return { items, me: { userId, balance: mine, rank: ahead + 1 } };
+    return this.named(items, { userId, balance: mine, rank: ahead + 1 });
+  }
+
+  /** A board as people read it: each contributor by the name they chose to show, read in one query. */
+  private async named(items: Array<Omit<ContributorRank, 'displayName'>>, me: Omit<ContributorRank, 'displayName'> | null): Promise<ContributorBoard> {
+    const names = await this.users.displayNames([...items, ...(me ? [me] : [])].map((row) => row.userId));
+    const withName = (row: Omit<ContributorRank, 'displayName'>): ContributorRank => ({ ...row, displayName: names.get(row.userId) ?? null });
+    return { items: items.map(withName), me: me && withName(me) };
   }
 }

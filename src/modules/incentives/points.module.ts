@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
 import { PointsLedgerService } from './points-ledger.service';
 
 /**
@@ -7,6 +8,7 @@ import { PointsLedgerService } from './points-ledger.service';
  * lost between a committed idea and a later write.
  */
 @Module({
+  imports: [UsersModule],
   providers: [PointsLedgerService],
   exports: [PointsLedgerService],
 })

@@ -9,6 +9,7 @@ import { Idea } from '../ideas/idea.entity';
 import { voteContextOf } from '../ideas/ideas.service';
 import { QUEUE_STATUSES } from '../quality-control/moderation-log.service';
 import { ReputationService } from '../quality-control/reputation.service';
+import { UsersService } from '../users/users.service';
 import { IdeaFlag } from './idea-flag.entity';
 
 export interface OpenFlags {
@@ -22,7 +23,12 @@ export type QueueItem = IdeaResponse & { openFlags: OpenFlags; authorReputation:
 /** The owners' queue of a campaign: ideas held at submission or hidden by flags, oldest first. */
 @Injectable()
 export class ModerationQueueService {
-  constructor(private readonly uow: UnitOfWork, private readonly campaigns: CampaignsService, private readonly reputation: ReputationService) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly campaigns: CampaignsService,
+    private readonly reputation: ReputationService,
+    private readonly users: UsersService,
+  ) {}
 
   async list(campaignId: string, userId: string, query: PageQuery): Promise<Page<QueueItem>> {
     const campaign = await this.campaigns.accessAsOwner(campaignId, userId);
@@ -35,13 +41,14 @@ export class ModerationQueueService {
     if (cursor) qb.andWhere('(i.submittedAt > :at OR (i.submittedAt = :at AND i.id > :id))', { at: new Date(Number(cursor.key)), id: cursor.id });
     const rows = await qb.orderBy('i.submittedAt', 'ASC').addOrderBy('i.id', 'ASC').take(limit + 1).getMany();
     const page = rows.slice(0, limit);
-    const [flags, reputations] = await Promise.all([this.openFlagsOf(page.map((i) => i.id)), this.reputation.reputationsOf([...new Set(page.map((i) => i.authorId))])]);
+    const authors = [...new Set(page.map((i) => i.authorId))];
+    const [flags, reputations, names] = await Promise.all([this.openFlagsOf(page.map((i) => i.id)), this.reputation.reputationsOf(authors), this.users.displayNames(authors)]);
     const context = voteContextOf(campaign);
     return toPage(
       rows,
       limit,
       (idea) => ({
-        ...IdeaResponse.from(idea, context),
+        ...IdeaResponse.from(idea, context, names),
         openFlags: flags.get(idea.id) ?? { count: 0, weight: 0, reasons: {} },
         authorReputation: reputations.get(idea.authorId) ?? 0.5,
       }),

@@ -34,6 +34,17 @@ export class UsersService {
     return ids.length ? this.uow.manager.findBy(User, { id: In(ids) }) : [];
   }
 
+  /**
+   * Display names by id, in one query: what a list shows beside each idea or contributor. Only the
+   * name people chose to show; never an email or a phone.
+   */
+  async displayNames(ids: Iterable<string>): Promise<Map<string, string>> {
+    const distinct = [...new Set(ids)];
+    if (distinct.length === 0) return new Map();
+    const rows = await this.uow.manager.find(User, { select: { id: true, displayName: true }, where: { id: In(distinct) } });
+    return new Map(rows.map((user) => [user.id, user.displayName]));
+  }
+
   /** `login` is an email (lower-cased) or a normalised phone. */
   async findByLogin(login: { email?: string; phone?: string }): Promise<User | null> {
     if (login.email) return this.uow.manager.findOneBy(User, { email: login.email });

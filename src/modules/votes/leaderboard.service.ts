@@ -6,11 +6,14 @@ import { CampaignsService } from '../campaigns/campaigns.service';
 import { crowdScoreOf, tallyOf } from '../ideas/domain/idea-score';
 import { Idea, VISIBLE_STATUS_SQL } from '../ideas/idea.entity';
 import { orderByRank, voteContextOf } from '../ideas/ideas.service';
+import { UsersService } from '../users/users.service';
 
 export interface LeaderboardEntry {
   id: string;
   title: string;
   authorId: string;
+  /** The author's display name; null once the account is gone. */
+  authorName: string | null;
   rank: number;
   score: number;
   tally: ReturnType<typeof tallyOf>;
@@ -39,7 +42,11 @@ export class LeaderboardService {
    */
   private readonly publicCache = new Map<string, { storedAt: number; value: Leaderboard; json?: string }>();
 
-  constructor(private readonly uow: UnitOfWork, private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly campaigns: CampaignsService,
+    private readonly users: UsersService,
+  ) {}
 
   @OnEvent('vote.cast')
   @OnEvent('idea.published')
@@ -89,6 +96,7 @@ export class LeaderboardService {
       .andWhere(`i.status IN ${VISIBLE_STATUS_SQL}`);
     const ideas = await orderByRank(qb).take(limit).getMany();
     const context = voteContextOf(campaign);
+    const names = await this.users.displayNames(ideas.map((idea) => idea.authorId));
     return {
       campaignId,
       voteMode: campaign.rules.voteMode,
@@ -96,6 +104,7 @@ export class LeaderboardService {
         id: idea.id,
         title: idea.title,
         authorId: idea.authorId,
+        authorName: names.get(idea.authorId) ?? null,
         rank: index + 1,
         score: crowdScoreOf(idea, context),
         tally: tallyOf(idea),

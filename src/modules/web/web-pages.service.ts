@@ -7,6 +7,7 @@ import { tallyOf } from '../ideas/domain/idea-score';
 import { VISIBLE_IDEA_STATUSES } from '../ideas/idea.entity';
 import { IdeasService } from '../ideas/ideas.service';
 import { CampaignResultsService } from '../incentives/campaign-results.service';
+import { UsersService } from '../users/users.service';
 import { LeaderboardService } from '../votes/leaderboard.service';
 import { CampaignPage, CampaignSummary, RankedIdea } from './domain/campaign-page';
 import { IdeaPage } from './domain/idea-page';
@@ -27,6 +28,7 @@ export class WebPagesService {
     private readonly ideas: IdeasService,
     private readonly leaderboard: LeaderboardService,
     private readonly results: CampaignResultsService,
+    private readonly users: UsersService,
   ) {}
 
   async campaignPage(campaignId: string): Promise<CampaignPage> {
@@ -42,10 +44,10 @@ export class WebPagesService {
   private async rankedIdeas(campaign: CampaignResponse): Promise<RankedIdea[]> {
     if (campaign.status === 'closed') {
       const standings = await this.results.standings(campaign.id, undefined, IDEAS_ON_PAGE);
-      return standings.map(({ ideaId, title, rank, status, tally, prize }) => ({ id: ideaId, title, rank, status, tally, prize }));
+      return standings.map(({ ideaId, title, authorName, rank, status, tally, prize }) => ({ id: ideaId, title, authorName, rank, status, tally, prize }));
     }
     const board = await this.leaderboard.top(campaign.id, undefined, IDEAS_ON_PAGE);
-    return board.items.map(({ id, title, rank, status, tally }) => ({ id, title, rank, status, tally, prize: null }));
+    return board.items.map(({ id, title, authorName, rank, status, tally }) => ({ id, title, authorName, rank, status, tally, prize: null }));
   }
 
   async ideaPage(ideaId: string): Promise<IdeaPage> {
@@ -53,7 +55,8 @@ export class WebPagesService {
     const { idea, campaign } = await this.ideas.access(ideaId, undefined);
     const summary = await this.summaryOf(CampaignResponse.from(campaign));
     const listed = VISIBLE_IDEA_STATUSES.includes(idea.status);
-    return { id: idea.id, title: idea.title, description: idea.description, status: idea.status, tally: tallyOf(idea), acceptsVotes: listed && summary.acceptsVotes, campaign: summary };
+    const authorName = (await this.users.displayNames([idea.authorId])).get(idea.authorId) ?? null;
+    return { id: idea.id, title: idea.title, description: idea.description, authorName, status: idea.status, tally: tallyOf(idea), acceptsVotes: listed && summary.acceptsVotes, campaign: summary };
   }
 
   /** Public challenges taking ideas or votes, newest first. */

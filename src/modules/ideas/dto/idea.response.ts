@@ -6,6 +6,7 @@ export class IdeaResponse {
   @ApiProperty() id!: string;
   @ApiProperty() campaignId!: string;
   @ApiProperty() authorId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The author’s display name; null once the account is gone' }) authorName!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ type: [String] }) tags!: string[];
@@ -18,11 +19,13 @@ export class IdeaResponse {
   @ApiProperty() submittedAt!: string;
   @ApiProperty() updatedAt!: string;
 
-  static from(idea: Idea, context: CampaignVoteContext): IdeaResponse {
+  /** `authorNames` from UsersService.displayNames, read once for a whole page. */
+  static from(idea: Idea, context: CampaignVoteContext, authorNames: ReadonlyMap<string, string>): IdeaResponse {
     return {
       id: idea.id,
       campaignId: idea.campaignId,
       authorId: idea.authorId,
+      authorName: authorNames.get(idea.authorId) ?? null,
       title: idea.title,
       description: idea.description,
       tags: idea.tags,

@@ -26,6 +26,7 @@ class LeaderboardEntryResponse {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() authorId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The author’s display name; null once the account is gone' }) authorName!: string | null;
   @ApiProperty() rank!: number;
   @ApiProperty() score!: number;
   @ApiProperty() tally!: { up: number; down: number; ratings: number; mean: number | null; voters: number };

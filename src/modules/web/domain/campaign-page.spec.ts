@@ -22,8 +22,8 @@ function campaign(overrides: Partial<CampaignPage> = {}): CampaignPage {
     prizes: [],
     pointsPerIdea: 10,
     ideas: [
-      { id: 'i1', title: 'Zipper bening', rank: 1, status: 'winner', tally: { up: 5, down: 1, ratings: 0, mean: null, voters: 6 }, prize: null },
-      { id: 'i2', title: 'Kertas cokelat', rank: 2, status: 'published', tally: { up: 1, down: 0, ratings: 0, mean: null, voters: 1 }, prize: null },
+      { id: 'i1', title: 'Zipper bening', authorName: 'Rina <Bantul>', rank: 1, status: 'winner', tally: { up: 5, down: 1, ratings: 0, mean: null, voters: 6 }, prize: null },
+      { id: 'i2', title: 'Kertas cokelat', authorName: null, rank: 2, status: 'published', tally: { up: 1, down: 0, ratings: 0, mean: null, voters: 1 }, prize: null },
     ],
     ...overrides,
   };
@@ -37,6 +37,13 @@ describe('renderCampaignPage', () => {
     expect(page).toContain('data-vote="-1"');
     expect(page).toContain('<span class="badge">Pemenang</span>');
     expect(page).toContain('Poin untuk setiap ide yang tampil: 10');
+  });
+
+  it('names each idea’s author by the name they chose, escaped, and nothing for an account that is gone', () => {
+    const page = renderCampaignPage(campaign(), address);
+    expect(page).toContain('<a href="/i/i1">Zipper bening</a> <span class="muted">oleh Rina &lt;Bantul&gt;</span>');
+    expect(page).toContain('<a href="/i/i2">Kertas cokelat</a><br>');
+    expect(renderCampaignPage(campaign(), { ...address, locale: 'en' })).toContain('<span class="muted">by Rina &lt;Bantul&gt;</span>');
   });
 
   it('shows a closed challenge’s final ranking with the prize each idea won', () => {
@@ -59,12 +66,13 @@ describe('renderCampaignPage', () => {
 
   it('renders an idea page that links back to its challenge', () => {
     const page = renderIdeaPage(
-      { id: 'i1', title: 'Zipper bening', description: 'Baris satu\nbaris dua', status: 'published', tally: { up: 2, down: 0, ratings: 0, mean: null, voters: 2 }, acceptsVotes: true, campaign: campaign() },
+      { id: 'i1', title: 'Zipper bening', description: 'Baris satu\nbaris dua', authorName: 'Rina', status: 'published', tally: { up: 2, down: 0, ratings: 0, mean: null, voters: 2 }, acceptsVotes: true, campaign: campaign() },
       { ...address, url: 'https://sayembara.example/i/i1' },
     );
     expect(page).toContain('<p class="description">Baris satu\nbaris dua</p>');
     expect(page).toContain('href="/c/c1"');
     expect(page).toContain('2 dukungan · 0 tidak setuju');
+    expect(page).toContain('<p class="meta">oleh Rina</p>');
   });
 });
 

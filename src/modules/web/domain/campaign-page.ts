@@ -31,6 +31,8 @@ export interface CampaignSummary {
 export interface RankedIdea {
   id: string;
   title: string;
+  /** Who proposed it, by the name they chose to show; null once the account is gone. */
+  authorName: string | null;
   rank: number;
   status: string;
   tally: TallyView;
@@ -52,7 +54,7 @@ export function renderCampaignPage(page: CampaignPage, address: PageAddress): st
     ? html`<h2>${texts.prizes}</h2><ul>${page.prizes.map((prize) => html`<li>${texts.rank} ${prize.rank}: ${formatRupiah(prize.amount)}</li>`)}</ul>`
     : null;
   const ideas = page.ideas.map(
-    (idea) => html`<li data-idea="${idea.id}"><span class="rank">${idea.rank}.</span><a href="/i/${idea.id}">${idea.title}</a>${ideaBadge(idea.status, texts)}${idea.prize !== null && html` <span class="badge">${formatRupiah(idea.prize)}</span>`}<br>${tallyLine(idea.tally, page.voteMode, locale)}${page.acceptsVotes && voteButtons(page.voteMode, texts)}</li>`,
+    (idea) => html`<li data-idea="${idea.id}"><span class="rank">${idea.rank}.</span><a href="/i/${idea.id}">${idea.title}</a>${idea.authorName !== null && html` <span class="muted">${texts.by} ${idea.authorName}</span>`}${ideaBadge(idea.status, texts)}${idea.prize !== null && html` <span class="badge">${formatRupiah(idea.prize)}</span>`}<br>${tallyLine(idea.tally, page.voteMode, locale)}${page.acceptsVotes && voteButtons(page.voteMode, texts)}</li>`,
   );
   const ideaForm =
     page.acceptsIdeas &&

@@ -9,6 +9,8 @@ export interface IdeaPage {
   id: string;
   title: string;
   description: string;
+  /** Who proposed it, by the name they chose to show; null once the account is gone. */
+  authorName: string | null;
   status: string;
   tally: TallyView;
   /** Whether customers may vote on this idea now: a listed idea in a campaign that takes votes. */
@@ -23,6 +25,7 @@ export function renderIdeaPage(page: IdeaPage, address: PageAddress): string {
   const { campaign } = page;
   const body = html`<p class="meta"><a href="/c/${campaign.id}">${campaign.title}</a><br>${campaignLine(campaign, locale)}</p>
 <h1>${page.title}${ideaBadge(page.status, texts)}</h1>
+${page.authorName !== null && html`<p class="meta">${texts.by} ${page.authorName}</p>`}
 <p class="description">${page.description}</p>
 <div data-idea="${page.id}">${tallyLine(page.tally, campaign.voteMode, locale)}${page.acceptsVotes && voteButtons(campaign.voteMode, texts)}</div>
 ${whatsAppShare(`${page.title} · ${texts.shareText}`, address.url, texts)}
