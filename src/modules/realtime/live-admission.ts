@@ -32,6 +32,8 @@ export class LiveAdmission {
    * otherwise open sockets until the process runs out of memory; the limit keeps room for signed-in users.
    */
   private anonymousOpen = 0;
+  private listenersRefused = 0;
+  private lastRefusalWarning = -Infinity;
 
   constructor(
     private readonly jwt: JwtService,
@@ -48,7 +50,7 @@ export class LiveAdmission {
 
   private admitListener(socket: LiveSocket): void {
     if (this.anonymousOpen >= this.config.liveAnonymousSockets) {
-      this.logger.warn(`refused an anonymous socket: ${this.anonymousOpen} are open, the limit (LIVE_ANONYMOUS_SOCKETS)`);
+      this.warnListenersRefused();
       throw new LiveConnectionRefused('TOO_MANY_LISTENERS');
     }
     this.anonymousOpen++;
@@ -61,6 +63,16 @@ export class LiveAdmission {
     if (socket.conn.readyState !== 'open') return release();
     socket.once('disconnect', release);
     socket.conn.once('close', release);
+  }
+
+  /** Once a minute at most: a client hammering a full instance must not flood the log as well. */
+  private warnListenersRefused(): void {
+    this.listenersRefused++;
+    const now = performance.now();
+    if (now - this.lastRefusalWarning < 60_000) return;
+    this.logger.warn(`refused ${this.listenersRefused} anonymous socket(s): ${this.anonymousOpen} are open, the limit (LIVE_ANONYMOUS_SOCKETS)`);
+    this.listenersRefused = 0;
+    this.lastRefusalWarning = now;
   }
 
   private async admitUser(socket: LiveSocket, token: unknown): Promise<void> {
