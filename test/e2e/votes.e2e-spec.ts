@@ -4,7 +4,7 @@ import { UnitOfWork } from '../../src/database/unit-of-work';
 import { Campaign } from '../../src/modules/campaigns/campaign.entity';
 import { CampaignLifecycleService } from '../../src/modules/campaigns/campaign-lifecycle.service';
 import { lockCampaignVoting } from '../../src/modules/campaigns/campaign-voting-lock';
-import { VoteExclusion } from '../../src/modules/votes/vote.entity';
+import { Vote, VoteExclusion } from '../../src/modules/votes/vote.entity';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Actor, campaignInput, makeBusiness, makeOpenCampaign, registerUser, submitIdea } from '../support/factories';
 
@@ -180,27 +180,34 @@ describe('votes and ranking', () => {
     });
 
     /**
-     * A transaction that takes the campaign's voting lock as a status move or an exclusion does, then
-     * waits; `voteDuring` sends a vote while it waits, lets it make `change` and commit, and returns
-     * the vote's answer. Nothing has changed yet when the vote comes in: a gate read outside the vote's
-     * transaction would see the campaign as it was.
+     * A transaction that takes the campaign's voting lock (`exclusive` as a status move or an exclusion
+     * does, `shared` as a vote does), then waits. `requestDuring` sends `request` while it waits, lets it
+     * do `work` and commit, and returns the request's answer. Nothing has been written yet when the
+     * request comes in: a decision read outside its own transaction would see the campaign as it was.
      */
-    async function voteDuring(campaignId: string, change: (manager: EntityManager) => Promise<unknown>, vote: () => Promise<Response>): Promise<Response> {
+    async function requestDuring(
+      campaignId: string,
+      lock: { mode: 'shared' | 'exclusive'; work: (manager: EntityManager) => Promise<unknown> },
+      request: () => Promise<Response>,
+    ): Promise<Response> {
       const inside = signal();
       const hold = signal();
-      const changing = t.app.get(UnitOfWork).run(async (manager) => {
-        await lockCampaignVoting(manager, campaignId, 'exclusive');
+      const holding = t.app.get(UnitOfWork).run(async (manager) => {
+        await lockCampaignVoting(manager, campaignId, lock.mode);
         inside.release();
         await hold.promise;
-        await change(manager);
+        await lock.work(manager);
       });
       await inside.promise;
-      const voting = vote();
+      const answer = request().then((r) => r);
       await settle(300);
       hold.release();
-      await changing;
-      return voting;
+      await holding;
+      return answer;
     }
+
+    const voteDuring = (campaignId: string, change: (manager: EntityManager) => Promise<unknown>, vote: () => Promise<Response>) =>
+      requestDuring(campaignId, { mode: 'exclusive', work: change }, vote);
 
     it('reads the campaign after a change that began before the vote and commits after it', async () => {
       const campaignId = await makeOpenCampaign(t, owner);
@@ -212,6 +219,24 @@ describe('votes and ranking', () => {
       );
       expect(vote.status).toBe(409);
       expect(await voteRows(t, ideaId)).toEqual([]);
+    });
+
+    it('lets an exclusion wait for a vote under way, so that vote is invalidated with the others', async () => {
+      const campaignId = await makeOpenCampaign(t, owner);
+      const [first, second] = [await submitIdea(t, author, campaignId), await submitIdea(t, author, campaignId)];
+      const suspect = await registerUser(t);
+      await t.http.put(`/api/ideas/${first}/vote`).set(suspect.auth).send({ value: 1 }).expect(200);
+      // A vote's transaction under way: it holds the campaign's voting lock shared, as every vote does, and commits later.
+      const castLate = (manager: EntityManager) => {
+        const at = new Date();
+        return manager.insert(Vote, { ideaId: second, voterId: suspect.id, campaignId, value: 1, valid: true, invalidReason: null, networkHash: null, deviceHash: null, createdAt: at, updatedAt: at });
+      };
+      const excluding = await requestDuring(campaignId, { mode: 'shared', work: castLate }, () =>
+        t.http.post(`/api/campaigns/${campaignId}/integrity/exclusions`).set(owner.auth).send({ voterIds: [suspect.id], reason: 'bought votes' }),
+      );
+      expect(excluding.status).toBe(200);
+      expect(await voteRows(t, second)).toEqual([{ valid: false, invalidReason: 'bought votes' }]);
+      expect(await voteRows(t, first)).toEqual([{ valid: false, invalidReason: 'bought votes' }]);
     });
 
     it('stores invalid the vote of a voter excluded while the vote was on its way', async () => {

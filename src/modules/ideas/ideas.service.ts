@@ -11,10 +11,10 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignAccess, CampaignsService } from '../campaigns/campaigns.service';
 import { acceptsIdeas } from '../campaigns/domain/lifecycle';
 import { PointsLedgerService } from '../incentives/points-ledger.service';
-import { UsersService } from '../users/users.service';
 import { contentHash } from '../quality-control/domain/text-normalization';
 import { QualityControlService } from '../quality-control/quality-control.service';
 import { Assessment } from '../quality-control/quality-report';
+import { UsersService } from '../users/users.service';
 import { STATUSES_COUNTED_IN_LIMIT } from './domain/contributor-limit';
 import { CampaignVoteContext } from './domain/idea-score';
 import { CreateIdeaDto, ListIdeasQuery, UpdateIdeaDto } from './dto/idea.dto';
@@ -70,7 +70,12 @@ export class IdeasService {
     if (idea.status === 'published') this.events.emit('idea.published', { campaignId, ideaId: idea.id, title, authorId });
     this.events.emit('idea.submitted', { campaignId, ideaId: idea.id, authorId, status: idea.status });
     await this.quality.afterCommit(idea.id, settled);
-    return IdeaResponse.from(idea, voteContextOf(campaign), await this.users.displayNames([authorId]));
+    return this.responseOf(idea, campaign);
+  }
+
+  /** One idea as clients read it, with its author's display name. */
+  async responseOf(idea: Idea, campaign: Campaign): Promise<IdeaResponse> {
+    return IdeaResponse.from(idea, voteContextOf(campaign), await this.users.displayNames([idea.authorId]));
   }
 
   /** The submission's transaction: a prepared-statement procedure on SQLite (the hot path), TypeORM on PostgreSQL. */
@@ -128,7 +133,7 @@ export class IdeasService {
 
   async get(ideaId: string, userId: string | undefined): Promise<IdeaResponse> {
     const { idea, campaign } = await this.access(ideaId, userId);
-    return IdeaResponse.from(idea, voteContextOf(campaign), await this.users.displayNames([idea.authorId]));
+    return this.responseOf(idea, campaign);
   }
 
   /** The author revises while the campaign is open; every earlier version is kept. */

@@ -12,11 +12,11 @@ import { IdeaOutcomesService } from '../ideas/idea-outcomes.service';
 import { Idea } from '../ideas/idea.entity';
 import { voteContextOf } from '../ideas/ideas.service';
 import { IdeaReview } from '../jury/idea-review.entity';
+import { UsersService } from '../users/users.service';
 import { juryScore, rankIdeas, RankedIdea, RankingEntry } from '../votes/domain/ranking';
 import { PrizeAward, splitPrizes } from './domain/awards';
 import { Award, CampaignResult } from './incentives.entities';
 import { IncentiveErrors } from './incentives.errors';
-import { UsersService } from '../users/users.service';
 import { PointsLedgerService } from './points-ledger.service';
 
 export interface FinalStanding {

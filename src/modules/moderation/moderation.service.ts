@@ -5,8 +5,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { IdeaResponse } from '../ideas/dto/idea.response';
 import { Idea } from '../ideas/idea.entity';
-import { IdeasService, voteContextOf } from '../ideas/ideas.service';
-import { UsersService } from '../users/users.service';
+import { IdeasService } from '../ideas/ideas.service';
 import { VoteMergeOutcome, VoteMergeService } from '../votes/vote-merge.service';
 import { moderationTarget, ModeratedStatus } from './domain/moderation-transitions';
 import { ModerationDecisionDto } from './dto/moderation.dto';
@@ -46,7 +45,6 @@ export class ModerationService {
     private readonly transitions: ModerationTransitions,
     private readonly merges: VoteMergeService,
     private readonly clock: Clock,
-    private readonly users: UsersService,
   ) {}
 
   async decide(ideaId: string, actorId: string, input: ModerationDecisionDto): Promise<ModerationResponse> {
@@ -63,8 +61,7 @@ export class ModerationService {
     const decided = await this.uow.run((manager) => this.applyDecision(manager, idea.id, actorId, input, reason));
     await this.transitions.publish(decided.after);
     const merge = decided.merge && { originalId: input.duplicateOfId!.toLowerCase(), moved: decided.merge.moved, alreadyCounted: decided.merge.alreadyCounted, selfVotes: decided.merge.selfVotes };
-    const names = await this.users.displayNames([decided.idea.authorId]);
-    return { ...IdeaResponse.from(decided.idea, voteContextOf(campaign), names), duplicateOfId: decided.idea.duplicateOfId, merge };
+    return { ...(await this.ideas.responseOf(decided.idea, campaign)), duplicateOfId: decided.idea.duplicateOfId, merge };
   }
 
   private assertAllowed(status: string, input: ModerationDecisionDto): ModeratedStatus {
