@@ -35,15 +35,15 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Where people reach the service (PUBLIC_URL), for the links in shared pages; null: the request's own host. */
   publicUrl: string | null;
-  /** Which proxies' X-Forwarded-* headers to believe (TRUST_PROXY): none, a number of hops, or their addresses. */
+  /** Which proxies' X-Forwarded-* headers to believe (TRUST_PROXY): none, or their addresses. */
   trustProxy: TrustProxy;
   /** Deadlines are also enforced on access; the sweep only keeps statuses fresh for readers. */
   schedulerIntervalMs: number;
   bodyLimitBytes: number;
 }
 
-/** False: the peer of the connection is the client; a number: that many proxies in front; a list: the proxies' addresses. */
-export type TrustProxy = false | number | string[];
+/** False: the peer of the connection is the client; a list: the proxies' addresses. */
+export type TrustProxy = false | string[];
 
 export class ConfigError extends Error {}
 
@@ -131,12 +131,13 @@ function isAddressOrRange(entry: string): boolean {
 export function readTrustProxy(env: NodeJS.ProcessEnv): TrustProxy {
   const raw = (env.TRUST_PROXY ?? '').trim();
   if (raw === '' || raw === 'false' || raw === '0') return false;
-  if (/^\d+$/.test(raw)) return readInt(env, 'TRUST_PROXY', 0, 1, 10);
+  // A count of hops cannot tell a proxy from a client that sends the header itself; Fastify trusts nobody given one.
+  if (/^\d+$/.test(raw)) throw new ConfigError(`TRUST_PROXY takes the proxies' addresses (10.0.0.0/8, loopback, …), not a number of hops, got "${raw}"`);
   const entries = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
   const invalid = entries.filter((entry) => !isAddressOrRange(entry));
   if (entries.length === 0 || invalid.length > 0) {
     throw new ConfigError(
-      `TRUST_PROXY must be a number of proxy hops (1–10) or the proxies' addresses (127.0.0.1, 10.0.0.0/8, loopback, …), got "${raw}"`,
+      `TRUST_PROXY must name the proxies' addresses (127.0.0.1, 10.0.0.0/8, loopback, …), got "${raw}"`,
     );
   }
   return entries;
