@@ -10,8 +10,8 @@ const SQLITE_MMAP_BYTES = 2_147_418_112;
  * The page cache of a thread's own connection. Its writes read through the memory map and keep only
  * the pages they change here. A small cache is also a fast one: when a B-tree page splits, SQLite
  * parks a page under the number of its locking page (at 1 GB) for a moment, and every commit after
- * that walks the whole cache to drop pages beyond the file's end. At 64 MB that walk was a third of
- * a vote's time on the write thread; at 2 MB it is a few microseconds.
+ * that walks the whole cache to drop pages beyond the file's end. At 64 MB that walk took a fifth of
+ * the write thread's time under votes; at 2 MB, a thirtieth of that.
  */
 const THREAD_CACHE_KIB = 2048;
 
