@@ -20,6 +20,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwt.secret).toBe('x'.repeat(32));
   });
 
+  it('counts rate limits under the Redis prefix it is given, sayembara by default', () => {
+    expect(loadConfig(base).rateLimits.redisPrefix).toBe('sayembara');
+    expect(loadConfig({ ...base, RATE_LIMIT_REDIS_PREFIX: 'staging' }).rateLimits.redisPrefix).toBe('staging');
+  });
+
   it('believes no proxy by default, and reads a list of proxy addresses', () => {
     expect(loadConfig(base).trustProxy).toBe(false);
     expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);

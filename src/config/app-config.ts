@@ -17,6 +17,8 @@ export interface RateLimitConfig {
   submissions: { points: number; durationSeconds: number };
   /** Requests per client address per minute for the whole API. */
   http: { points: number; durationSeconds: number };
+  /** Prefix of the counters' keys in Redis, shared by the instances that count together; a test app takes its own. */
+  redisPrefix: string;
 }
 
 export interface AppConfig {
@@ -175,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginFailures: { points: 5, durationSeconds: 60 },
       submissions: { points: readInt(env, 'SUBMISSIONS_PER_10_MIN', 5, 1, 10000), durationSeconds: 600 },
       http: { points: readInt(env, 'HTTP_REQUESTS_PER_MINUTE', 600, 1, 1_000_000), durationSeconds: 60 },
+      redisPrefix: env.RATE_LIMIT_REDIS_PREFIX || 'sayembara',
     },
     corsOrigins: readOrigins(env),
     publicUrl: readPublicUrl(env),

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CHECKPOINT_OPTIONS } from './sqlite-checkpoint-thread';
-import { openThreadConnection, SqliteThreadConnection } from './sqlite-connection';
+import { configureSqliteConnection, openThreadConnection, SqliteThreadConnection } from './sqlite-connection';
 
 describe('a database thread’s connection', () => {
   let dir: string;
@@ -26,6 +26,15 @@ describe('a database thread’s connection', () => {
     expect(setting('cache_size')).toBeGreaterThanOrEqual(-4096);
     expect(setting('cache_size')).toBeLessThan(0);
     expect(setting('mmap_size')).toBeGreaterThanOrEqual(2 ** 30);
+  });
+
+  it('keeps a smaller cache than the main connection, which serves the reads', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Database = require('better-sqlite3') as new (path: string) => SqliteThreadConnection & { pragma(sql: string, options: { simple: true }): unknown };
+    const main = new Database(':memory:');
+    configureSqliteConnection(main);
+    expect(Number(main.pragma('cache_size', { simple: true }))).toBeLessThan(setting('cache_size'));
+    main.close();
   });
 
   it('leaves checkpoints to the checkpoint thread', () => {

@@ -15,15 +15,19 @@ const SQLITE_MMAP_BYTES = 2_147_418_112;
  */
 const THREAD_CACHE_KIB = 2048;
 
-/** The settings every connection to the database file takes, the main one and the write thread's. */
-export function configureSqliteConnection(db: { pragma(sql: string): unknown }): void {
+/**
+ * The main connection's page cache. A campaign with a million votes is hundreds of MB; the default
+ * 2 MB cache turned every vote insert into a string of page reads when the main connection wrote them.
+ */
+const MAIN_CACHE_KIB = 65_536;
+
+/** The settings every connection to the database file takes, the main one and the threads'; only the cache differs. */
+export function configureSqliteConnection(db: { pragma(sql: string): unknown }, cacheKib = MAIN_CACHE_KIB): void {
   db.pragma('foreign_keys = ON');
   // WAL with NORMAL sync survives a process crash without losing committed transactions.
   db.pragma('synchronous = NORMAL');
-  // A campaign with a million votes is hundreds of MB; the default 2 MB page cache turned every
-  // vote insert into a string of page reads. 64 MB of cache and a map of the whole file (up to the
-  // 2 GB SQLite allows) keep the pages near.
-  db.pragma('cache_size = -65536');
+  // A map of the whole file (up to the 2 GB SQLite allows) keeps the pages near beside the cache.
+  db.pragma(`cache_size = -${cacheKib}`);
   db.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
   db.pragma('temp_store = MEMORY');
   // After the WAL starts over, a file grown under a burst of writes is cut back to this size. It is
@@ -45,8 +49,7 @@ export function openThreadConnection(path: string): SqliteThreadConnection {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Database = require('better-sqlite3') as new (path: string, options: { timeout: number }) => SqliteThreadConnection;
   const db = new Database(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
-  configureSqliteConnection(db);
-  db.pragma(`cache_size = -${THREAD_CACHE_KIB}`);
+  configureSqliteConnection(db, THREAD_CACHE_KIB);
   db.pragma('wal_autocheckpoint = 0');
   return db;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
@@ -29,7 +30,9 @@ export interface TestAppOptions {
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // Suites reuse a few accounts for many ideas; the suite of the submission rule sets its own limit.
-  const env = { ...process.env, NODE_ENV: 'test', RATE_LIMITS: 'off', SUBMISSIONS_PER_10_MIN: '10000', ...options.env };
+  // Each app counts its limits under its own Redis prefix, as it has its own schema: suites running side
+  // by side from 127.0.0.1 would otherwise spend each other's per-address budget.
+  const env = { ...process.env, NODE_ENV: 'test', RATE_LIMITS: 'off', SUBMISSIONS_PER_10_MIN: '10000', RATE_LIMIT_REDIS_PREFIX: `sayembara-test:${randomUUID()}`, ...options.env };
   const config = loadConfig(env);
   const database = options.database ?? (await freshDatabase(config.database));
   const finalConfig: AppConfig = { ...config, database };

@@ -16,11 +16,11 @@ export class RateLimits {
   private readonly limiters: Record<RateBucket, RateLimiterAbstract>;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, @Inject(REDIS) redis: Redis | null) {
+    const limits = config.rateLimits;
     const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
       redis
-        ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `sayembara:${keyPrefix}`, points, duration, useRedisPackage: false })
+        ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `${limits.redisPrefix}:${keyPrefix}`, points, duration, useRedisPackage: false })
         : new RateLimiterMemory({ keyPrefix, points, duration });
-    const limits = config.rateLimits;
     this.limiters = {
       'login-failures': make('login', limits.loginFailures.points, limits.loginFailures.durationSeconds),
       submissions: make('submit', limits.submissions.points, limits.submissions.durationSeconds),
