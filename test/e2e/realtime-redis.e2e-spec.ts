@@ -64,7 +64,8 @@ describe('two instances on one Redis', () => {
 
   beforeAll(async () => {
     shared = await sharedDatabase();
-    const env = { JWT_SECRET: 'two-instances-share-this-secret-0123456789abcdef', LIVE_REDIS_PREFIX: prefix };
+    // One deployment of two instances: they share the live channel and count limits together.
+    const env = { JWT_SECRET: 'two-instances-share-this-secret-0123456789abcdef', LIVE_REDIS_PREFIX: prefix, RATE_LIMIT_REDIS_PREFIX: prefix };
     a = await createTestApp({ listen: true, database: shared.database, env });
     b = await createTestApp({ listen: true, database: shared.database, env });
   });
