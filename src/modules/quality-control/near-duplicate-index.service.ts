@@ -3,11 +3,13 @@ import { Mutex } from 'async-mutex';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { UnitOfWork } from '../../database/unit-of-work';
+import { hashGrams } from './domain/gram-hashes';
 import type { FingerprintChange } from './domain/near-duplicate-engine';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
 import { IdeaFingerprint } from './idea-fingerprint.entity';
 import { NearDuplicateThread } from './near-duplicate-thread';
-import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter } from './sqlite-fingerprints';
+import { AssessmentBasis } from './quality-report';
+import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES, rememberParsedGrams } from './sqlite-fingerprints';
 
 /**
  * Ideas kept indexed in memory across campaigns, least recently used campaign dropped first (it is
@@ -30,7 +32,8 @@ class CampaignIndex {
 }
 
 export interface CandidateQuery {
-  grams: Set<string>;
+  /** The grams' sorted distinct hashes (`hashGrams`). */
+  hashes: Uint32Array;
   similarThreshold: number;
   ignoreId: string | null;
 }
@@ -109,7 +112,7 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     const index = await this.caughtUp(campaignId, manager);
     // Taken before asking: changes another request sends meanwhile can only make the proposals newer.
     const seenVersion = index.version;
-    const finalists = await this.engine.propose(campaignId, { grams: [...query.grams], similarThreshold: query.similarThreshold, ignoreId: query.ignoreId });
+    const finalists = await this.engine.propose(campaignId, query);
     return { finalists, seenVersion };
   }
 
@@ -132,6 +135,14 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     return rows
       .filter((row) => row.active && row.campaignId === campaignId)
       .map((row) => ({ id: row.ideaId, grams: new Set(row.grams), submittedAt: row.submittedAt.getTime() }));
+  }
+
+  /**
+   * An idea this instance just committed, with the grams it assessed: on SQLite the catch-up that
+   * reads its fingerprint back takes them from here instead of parsing the stored JSON again.
+   */
+  written(ideaId: string, basis: Pick<AssessmentBasis, 'version' | 'grams' | 'hashes'>): void {
+    if (this.uow.isSqlite && basis.version !== null) rememberParsedGrams(this.uow.sqliteHandle, ideaId, basis.version, basis.grams, basis.hashes);
   }
 
   /** Takes the campaign's next fingerprint version; the bump locks the row until the transaction ends. */
@@ -192,7 +203,13 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
   /** The next page of fingerprints written after `version`, oldest first. */
   private async changesAfter(campaignId: string, version: number, manager: EntityManager): Promise<FingerprintChange[]> {
     if (this.uow.isSqlite) return fingerprintsAfter(this.uow.sqliteHandle, campaignId, version, CATCH_UP_PAGE);
-    return manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(version) }, order: { version: 'ASC' }, take: CATCH_UP_PAGE, select: { ideaId: true, version: true, active: true, grams: true } });
+    const rows = await manager.find(IdeaFingerprint, {
+      where: { campaignId, version: MoreThan(version) },
+      order: { version: 'ASC' },
+      take: CATCH_UP_PAGE,
+      select: { ideaId: true, version: true, active: true, grams: true },
+    });
+    return rows.map(({ ideaId, version, active, grams }) => ({ ideaId, version, active, hashes: active ? hashGrams(grams) : NO_HASHES }));
   }
 
   private async evictBeyondBudget(): Promise<void> {

@@ -1,7 +1,8 @@
+import { hashGrams } from './domain/gram-hashes';
 import { shinglesOf } from './domain/text-normalization';
 import { NearDuplicateThread } from './near-duplicate-thread';
 
-const change = (ideaId: string, text: string, version: number) => ({ ideaId, version, active: true, grams: [...shinglesOf(text)] });
+const change = (ideaId: string, text: string, version: number) => ({ ideaId, version, active: true, hashes: hashGrams(shinglesOf(text)) });
 const ORIGINAL = 'Kemasan kopi bubuk dengan zipper, agar tetap segar!';
 const NEAR_COPY = 'Kemasan kopi bubuk dengan zipper, agar tetap segar dan wangi!';
 
@@ -13,7 +14,7 @@ describe('NearDuplicateThread', () => {
   it('answers in the order it is asked, so a proposal sees the changes sent before it', async () => {
     const [size, finalists] = await Promise.all([
       thread.apply('c1', [change('a', ORIGINAL, 1)]),
-      thread.propose('c1', { grams: [...shinglesOf(NEAR_COPY)], similarThreshold: 0.4, ignoreId: null }),
+      thread.propose('c1', { hashes: hashGrams(shinglesOf(NEAR_COPY)), similarThreshold: 0.4, ignoreId: null }),
     ]);
     expect(size).toBe(1);
     expect(finalists).toEqual(['a']);
@@ -27,7 +28,7 @@ describe('NearDuplicateThread', () => {
     await worker.terminate();
     await expect(pending).rejects.toThrow();
     expect(lost).toBe(1);
-    expect(await thread.propose('c1', { grams: [...shinglesOf(NEAR_COPY)], similarThreshold: 0.4, ignoreId: null })).toEqual([]);
+    expect(await thread.propose('c1', { hashes: hashGrams(shinglesOf(NEAR_COPY)), similarThreshold: 0.4, ignoreId: null })).toEqual([]);
     expect(await thread.apply('c1', [change('a', ORIGINAL, 1)])).toBe(1);
   });
 });

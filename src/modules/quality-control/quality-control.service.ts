@@ -4,6 +4,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { RateLimits } from '../../common/rate-limit/rate-limits';
 import { checkContent, ContentViolation, findBlockedTerms } from './domain/content-rules';
 import { decideAssessment, earlierFindings, entersQueue, nearOptionsOf, recheck, settledAt } from './domain/assessment';
+import { hashGrams } from './domain/gram-hashes';
 import { findNearDuplicates } from './domain/near-duplicates';
 import { shinglesOf } from './domain/text-normalization';
 import { ModerationLog } from './moderation-log.service';
@@ -79,6 +80,7 @@ export class QualityControlService {
 
   /** Once committed: owners hear that their queue grew. */
   async afterCommit(ideaId: string, assessment: Assessment): Promise<void> {
+    this.index.written(ideaId, assessment.basis);
     if (entersQueue(assessment)) await this.log.announceQueued(assessment.campaignId, ideaId, assessment.report.holdReasons.join(', '));
   }
 
@@ -93,13 +95,14 @@ export class QualityControlService {
 
   private async assess(input: SubmissionInput, revision: { ignoreId: string; submittedAt: number; fromStatus: string } | null): Promise<Assessment> {
     const grams = shinglesOf(`${input.title} ${input.description}`);
+    const hashes = hashGrams(grams);
     const ignoreId = revision?.ignoreId ?? null;
     const [proposals, lowReputation] = await Promise.all([
-      this.index.propose(input.campaignId, { grams, similarThreshold: input.rules.similarThreshold, ignoreId }),
+      this.index.propose(input.campaignId, { hashes, similarThreshold: input.rules.similarThreshold, ignoreId }),
       this.reputation.requiresPreModeration(input.authorId),
     ]);
     const basis: AssessmentBasis = {
-      grams: [...grams], seenVersion: proposals.seenVersion, ignoreId, submittedAt: revision?.submittedAt ?? null,
+      grams: [...grams], hashes, seenVersion: proposals.seenVersion, ignoreId, submittedAt: revision?.submittedAt ?? null,
       thresholds: { duplicateThreshold: input.rules.duplicateThreshold, similarThreshold: input.rules.similarThreshold, moderation: input.rules.moderation },
       lowReputation, version: null,
     };

@@ -56,6 +56,8 @@ export interface Assessment {
 
 export interface AssessmentBasis {
   grams: string[];
+  /** The grams' sorted distinct hashes (`hashGrams`): what the index and the re-check filter compare. */
+  hashes: Uint32Array;
   seenVersion: number;
   ignoreId: string | null;
   submittedAt: number | null;

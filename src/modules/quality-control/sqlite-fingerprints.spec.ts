@@ -1,5 +1,6 @@
 import type { SqliteHandle } from '../../database/unit-of-work';
-import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter } from './sqlite-fingerprints';
+import { hashGrams } from './domain/gram-hashes';
+import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES, rememberParsedGrams } from './sqlite-fingerprints';
 
 interface RawDatabase extends SqliteHandle {
   exec(sql: string): void;
@@ -33,7 +34,7 @@ describe('stored fingerprints read on SQLite', () => {
     ]);
     write('a', 3, ['gula ', 'ula a']);
     expect([...activeGramsOf(db, 'c', ['a'])[0]!.grams]).toEqual(['gula ', 'ula a']);
-    expect(fingerprintsAfter(db, 'c', 2, 10)).toEqual([{ ideaId: 'a', version: 3, active: true, grams: ['gula ', 'ula a'] }]);
+    expect(fingerprintsAfter(db, 'c', 2, 10)).toEqual([{ ideaId: 'a', version: 3, active: true, hashes: hashGrams(['gula ', 'ula a']) }]);
     expect(activeGramsWrittenAfter(db, 'c', 2).map((idea) => idea.id)).toEqual(['a']);
   });
 
@@ -41,6 +42,17 @@ describe('stored fingerprints read on SQLite', () => {
     write('a', 1, ['kopi ']);
     write('a', 2, ['kopi '], 0);
     expect(activeGramsOf(db, 'c', ['a'])).toEqual([]);
-    expect(fingerprintsAfter(db, 'c', 1, 10)).toEqual([{ ideaId: 'a', version: 2, active: false, grams: ['kopi '] }]);
+    expect(fingerprintsAfter(db, 'c', 1, 10)).toEqual([{ ideaId: 'a', version: 2, active: false, hashes: NO_HASHES }]);
+  });
+
+  it('gives the hashes with the grams, and takes a version this process wrote from memory', () => {
+    write('a', 1, ['kopi ', 'opi b']);
+    expect(activeGramsOf(db, 'c', ['a'])[0]!.hashes).toEqual(hashGrams(['kopi ', 'opi b']));
+    // What the process remembers of a version it wrote is what it reads back for that version only.
+    rememberParsedGrams(db, 'b', 2, ['teh m'], hashGrams(['teh m']));
+    write('b', 2, ['teh m']);
+    expect(fingerprintsAfter(db, 'c', 1, 10)).toEqual([{ ideaId: 'b', version: 2, active: true, hashes: hashGrams(['teh m']) }]);
+    write('b', 3, ['gula ']);
+    expect(fingerprintsAfter(db, 'c', 2, 10)).toEqual([{ ideaId: 'b', version: 3, active: true, hashes: hashGrams(['gula ']) }]);
   });
 });

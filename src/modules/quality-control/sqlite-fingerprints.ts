@@ -1,5 +1,6 @@
 import { preparedStatements, readSqliteDate } from '../../database/sqlite-statements';
 import type { SqliteHandle } from '../../database/unit-of-work';
+import { hashGrams } from './domain/gram-hashes';
 import type { FingerprintChange } from './domain/near-duplicate-engine';
 import type { ExistingIdeaGrams } from './domain/near-duplicates';
 
@@ -24,7 +25,11 @@ interface ParsedGrams {
   version: number;
   list: string[];
   set: ReadonlySet<string> | null;
+  hashes: Uint32Array | null;
 }
+
+/** A deactivated fingerprint's place in a catch-up: the index only forgets the idea. */
+export const NO_HASHES = new Uint32Array(0);
 
 /** Per connection, the ideas whose stored grams were read lately, by id; a few MB at most, the oldest read dropped first. */
 const PARSED_LIMIT = 1024;
@@ -37,27 +42,47 @@ const parsedByConnection = new WeakMap<SqliteHandle, Map<string, ParsedGrams>>()
  * never change, so the cache needs no invalidation; callers must not modify what it returns.
  */
 function parsedGrams(db: SqliteHandle, ideaId: string, version: number, json: string): ParsedGrams {
+  const known = parsedCache(db).get(ideaId);
+  if (known && known.version === version) return known;
+  return remember(db, ideaId, { version, list: JSON.parse(json) as string[], set: null, hashes: null });
+}
+
+/** The grams of a version this process wrote itself: reading them back needs no parse. */
+export function rememberParsedGrams(db: SqliteHandle, ideaId: string, version: number, list: string[], hashes: Uint32Array): void {
+  remember(db, ideaId, { version, list, set: null, hashes });
+}
+
+function parsedCache(db: SqliteHandle): Map<string, ParsedGrams> {
   let parsed = parsedByConnection.get(db);
   if (!parsed) parsedByConnection.set(db, (parsed = new Map<string, ParsedGrams>()));
-  const known = parsed.get(ideaId);
-  if (known && known.version === version) return known;
-  const entry: ParsedGrams = { version, list: JSON.parse(json) as string[], set: null };
+  return parsed;
+}
+
+function remember(db: SqliteHandle, ideaId: string, entry: ParsedGrams): ParsedGrams {
+  const parsed = parsedCache(db);
   parsed.delete(ideaId);
   parsed.set(ideaId, entry);
   if (parsed.size > PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
   return entry;
 }
 
+function hashesOf(entry: ParsedGrams): Uint32Array {
+  return (entry.hashes ??= hashGrams(entry.list));
+}
+
 function existingIdea(db: SqliteHandle, row: StoredGrams): ExistingIdeaGrams {
   const entry = parsedGrams(db, row.ideaId, row.version, row.grams);
   entry.set ??= new Set(entry.list);
-  return { id: row.ideaId, grams: entry.set, submittedAt: readSqliteDate(row.submittedAt).getTime() };
+  return { id: row.ideaId, grams: entry.set, hashes: hashesOf(entry), submittedAt: readSqliteDate(row.submittedAt).getTime() };
 }
 
 /** The campaign's fingerprints written after `version`, active or not, oldest version first: what an index catches up on. */
 export function fingerprintsAfter(db: SqliteHandle, campaignId: string, version: number, limit: number): FingerprintChange[] {
   const rows = statements(db).after.all(campaignId, version, limit) as Array<{ ideaId: string; version: number; active: number; grams: string }>;
-  return rows.map((row) => ({ ideaId: row.ideaId, version: row.version, active: row.active === 1, grams: parsedGrams(db, row.ideaId, row.version, row.grams).list }));
+  return rows.map((row) => {
+    const active = row.active === 1;
+    return { ideaId: row.ideaId, version: row.version, active, hashes: active ? hashesOf(parsedGrams(db, row.ideaId, row.version, row.grams)) : NO_HASHES };
+  });
 }
 
 /** The active ideas of the campaign whose fingerprint was written after `version`, with their grams. */

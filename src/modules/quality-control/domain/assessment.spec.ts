@@ -1,5 +1,6 @@
 import type { Assessment, AssessmentBasis } from '../quality-report';
 import { decideAssessment, earlierFindings, entersQueue, recheck, settledAt } from './assessment';
+import { hashGrams } from './gram-hashes';
 import type { NearDuplicateReport } from './near-duplicates';
 import { shinglesOf } from './text-normalization';
 
@@ -10,7 +11,7 @@ const UNRELATED = 'Paket hampers kantor lebaran berisi keripik singkong dan teh 
 
 function basis(text: string, overrides: Partial<AssessmentBasis> = {}): AssessmentBasis {
   return {
-    grams: [...shinglesOf(text)], seenVersion: 4, ignoreId: null, submittedAt: null, lowReputation: false, version: null,
+    grams: [...shinglesOf(text)], hashes: hashGrams(shinglesOf(text)), seenVersion: 4, ignoreId: null, submittedAt: null, lowReputation: false, version: null,
     thresholds: { duplicateThreshold: 0.7, similarThreshold: 0.4, moderation: 'post' }, ...overrides,
   };
 }
@@ -18,6 +19,8 @@ function basis(text: string, overrides: Partial<AssessmentBasis> = {}): Assessme
 const who = { campaignId: 'c1', authorId: 'u1' };
 const none: NearDuplicateReport = { duplicateOf: null, similar: [] };
 const existing = (id: string, text: string, submittedAt = 0) => ({ id, grams: shinglesOf(text), submittedAt });
+/** As the SQLite reader gives it: with the grams' hashes. */
+const existingHashed = (id: string, text: string, submittedAt = 0) => ({ ...existing(id, text, submittedAt), hashes: hashGrams(shinglesOf(text)) });
 
 describe('decideAssessment', () => {
   it('publishes when nothing holds the idea', () => {
@@ -61,6 +64,17 @@ describe('settling in the idea’s transaction', () => {
     const assessment: Assessment = { ...assessed(NEAR_COPY), basis: basis(NEAR_COPY, { ignoreId: 'self', submittedAt: 10 }) };
     const { settled } = settledAt(assessment, 6);
     expect(recheck(settled, [existing('self', NEAR_COPY, 10)], []).status).toBe('published');
+  });
+
+  it('with the ideas\' hashes, rules far ones out first and still finds every match exactly', () => {
+    const { settled } = settledAt(assessed(NEAR_COPY), 6);
+    const written = [existingHashed('far', UNRELATED, 1), existingHashed('copy', ORIGINAL, 2), existingHashed('alike', SIMILAR, 3)];
+    const rechecked = recheck(settled, written, []);
+    expect(rechecked.report.duplicateOf).toEqual({ ideaId: 'copy', similarity: expect.any(Number) });
+    expect(rechecked.report.similar.map((s) => s.ideaId)).toEqual(recheck(settled, written.map(({ hashes: _, ...idea }) => idea), []).report.similar.map((s) => s.ideaId));
+    // The hashes are the first look: an idea whose hashes are far is not compared on its grams.
+    const disguised = { ...existingHashed('disguised', ORIGINAL, 4), hashes: hashGrams(shinglesOf(UNRELATED)) };
+    expect(recheck(settled, [disguised], []).report.duplicateOf).toBeNull();
   });
 
   it('publishes when what it had found is gone (rejected or merged) and nothing new matches', () => {

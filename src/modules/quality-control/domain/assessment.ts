@@ -1,4 +1,5 @@
 import type { AssessedStatus, Assessment, AssessmentBasis, HoldReason, QualityReport } from '../quality-report';
+import { HASH_COLLISION_MARGIN, hashedJaccardAtLeast } from './gram-hashes';
 import { ExistingIdeaGrams, findNearDuplicates, NearDuplicateOptions, NearDuplicateReport } from './near-duplicates';
 
 /** ALGORITHMS.md §1: the top 3 similar ideas are shown. */
@@ -51,7 +52,12 @@ export function earlierFindings(assessment: Assessment, writtenSince: readonly E
 /** The assessment judged again against the ideas written since it was made and those it had found. */
 export function recheck(settled: Assessment, writtenSince: readonly ExistingIdeaGrams[], earlier: readonly ExistingIdeaGrams[]): Assessment {
   const { basis } = settled;
-  const existing = [...earlier, ...writtenSince].filter((idea) => idea.id !== basis.ignoreId);
+  // Under a burst every submission re-checks dozens of ideas written meanwhile, nearly all far apart:
+  // their hashes rule those out before the exact Jaccard on strings.
+  const floor = basis.thresholds.similarThreshold - HASH_COLLISION_MARGIN;
+  const existing = [...earlier, ...writtenSince].filter(
+    (idea) => idea.id !== basis.ignoreId && (!idea.hashes || hashedJaccardAtLeast(basis.hashes, idea.hashes, Math.max(0, floor)) !== null),
+  );
   const near = findNearDuplicates(new Set(basis.grams), existing, nearOptionsOf(basis));
   return decideAssessment(basis, near, settled.fromStatus, settled);
 }

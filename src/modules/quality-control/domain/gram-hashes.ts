@@ -16,6 +16,12 @@ export function hashGrams(grams: Iterable<string>): Uint32Array {
 }
 
 /**
+ * How far a hashed similarity may fall below the exact one: a collision moves it by about 1/|A∪B|,
+ * so a filter on hashes that keeps this margin never drops a true match.
+ */
+export const HASH_COLLISION_MARGIN = 0.02;
+
+/**
  * |A∩B| / |A∪B| of two sorted distinct hash arrays when it reaches `threshold`, else null (two empty
  * arrays score 0, as two empty gram sets do). J ≥ t needs |A| ≥ t·|B| (and the reverse) and
  * |A∩B| ≥ t·(|A| + |B|)/(1 + t), so the merge stops as soon as the intersection can no longer get

@@ -103,9 +103,18 @@ describe('LSH probabilities (ALGORITHMS.md §1)', () => {
   });
 
   it('the default catches the similar band: P(0.4) > 0.98 and P(0.5) > 0.999', () => {
-    const { bands, rows } = DEFAULT_MINHASH_OPTIONS;
-    expect(lshCandidateProbability(0.4, bands, rows)).toBeGreaterThan(0.98);
-    expect(lshCandidateProbability(0.5, bands, rows)).toBeGreaterThan(0.999);
+    const { bands, rows, minSharedBands } = DEFAULT_MINHASH_OPTIONS;
+    expect(lshCandidateProbability(0.4, bands, rows, minSharedBands)).toBeGreaterThan(0.98);
+    expect(lshCandidateProbability(0.5, bands, rows, minSharedBands)).toBeGreaterThan(0.999);
+  });
+
+  it('at least m shared bands: the binomial tail, which is the classic curve at m = 1', () => {
+    // 96 × 3, m = 2 at s = 0.4: p = 0.064; 1 − 0.936^96 − 96 · 0.064 · 0.936^95.
+    expect(lshCandidateProbability(0.4, 96, 3, 2)).toBeCloseTo(1 - Math.pow(0.936, 96) - 96 * 0.064 * Math.pow(0.936, 95), 9);
+    expect(lshCandidateProbability(0.3, 32, 4, 1)).toBeCloseTo(0.229145, 6);
+    expect(lshCandidateProbability(0, 96, 3, 2)).toBe(0);
+    expect(lshCandidateProbability(1, 96, 3, 2)).toBe(1);
+    expect(lshCandidateProbability(0.2, 96, 3, 2)).toBeLessThan(lshCandidateProbability(0.2, 64, 3) / 2);
   });
 });
 
@@ -120,10 +129,10 @@ describe('fnv1a32', () => {
 });
 
 describe('MinHashIndex', () => {
-  const grams = (text: string) => shinglesOf(text);
+  const hashesOf = (text: string) => hashGrams(shinglesOf(text));
 
   it('is deterministic: the same seed gives the same signature, another seed another', () => {
-    const text = grams('Kemasan kopi bubuk dengan zipper, agar tetap segar!');
+    const text = hashesOf('Kemasan kopi bubuk dengan zipper, agar tetap segar!');
     expect(new MinHashIndex().signatureOf(text)).toEqual(new MinHashIndex().signatureOf(text));
     expect(new MinHashIndex({ seed: 7 }).signatureOf(text)).not.toEqual(new MinHashIndex().signatureOf(text));
     expect(new MinHashIndex().signatureOf(text)).toHaveLength(DEFAULT_MINHASH_OPTIONS.bands * DEFAULT_MINHASH_OPTIONS.rows);
@@ -131,36 +140,36 @@ describe('MinHashIndex', () => {
 
   it('estimates Jaccard: the share of equal signature slots is close to J', () => {
     const index = new MinHashIndex({ bands: 256, rows: 2 });
-    const a = grams('Kemasan kopi bubuk dengan zipper, agar tetap segar! Dijual lewat WhatsApp dan Instagram setiap minggu.');
-    const b = grams('kemasan kopi bubuk pakai zipper supaya tetap segar, dijual lewat WhatsApp dan TikTok setiap hari');
-    const sa = index.signatureOf(a)!;
-    const sb = index.signatureOf(b)!;
+    const a = shinglesOf('Kemasan kopi bubuk dengan zipper, agar tetap segar! Dijual lewat WhatsApp dan Instagram setiap minggu.');
+    const b = shinglesOf('kemasan kopi bubuk pakai zipper supaya tetap segar, dijual lewat WhatsApp dan TikTok setiap hari');
+    const sa = index.signatureOf(hashGrams(a))!;
+    const sb = index.signatureOf(hashGrams(b))!;
     const equal = sa.filter((v, i) => v === sb[i]).length / sa.length;
     expect(Math.abs(equal - jaccard(a, b))).toBeLessThan(0.08);
   });
 
   it('finds an identical text, and forgets a removed or re-added idea', () => {
     const index = new MinHashIndex();
-    index.add('a', grams('keripik singkong pedas manis dijual di bazar kampus'));
-    index.add('b', grams('batik tulis motif mega mendung untuk seragam kantor'));
-    expect(index.candidates(grams('Keripik singkong pedas manis, dijual di bazar kampus!'))).toEqual(['a']);
+    index.add('a', hashesOf('keripik singkong pedas manis dijual di bazar kampus'));
+    index.add('b', hashesOf('batik tulis motif mega mendung untuk seragam kantor'));
+    expect(index.candidates(hashesOf('Keripik singkong pedas manis, dijual di bazar kampus!'))).toEqual(['a']);
     expect(index.remove('a')).toBe(true);
     expect(index.remove('a')).toBe(false);
-    expect(index.candidates(grams('keripik singkong pedas manis dijual di bazar kampus'))).toEqual([]);
-    index.add('b', grams('keripik singkong pedas manis dijual di bazar kampus'));
-    expect(index.candidates(grams('keripik singkong pedas manis dijual di bazar kampus'))).toEqual(['b']);
-    expect(index.candidates(grams('batik tulis motif mega mendung untuk seragam kantor'))).toEqual([]);
+    expect(index.candidates(hashesOf('keripik singkong pedas manis dijual di bazar kampus'))).toEqual([]);
+    index.add('b', hashesOf('keripik singkong pedas manis dijual di bazar kampus'));
+    expect(index.candidates(hashesOf('keripik singkong pedas manis dijual di bazar kampus'))).toEqual(['b']);
+    expect(index.candidates(hashesOf('batik tulis motif mega mendung untuk seragam kantor'))).toEqual([]);
     expect(index.size).toBe(1);
   });
 
-  it('after removals and re-additions reusing their places, proposes exactly the ideas that share a band', () => {
-    const options = { bands: 16, rows: 2, seed: 11 };
+  it('after removals and re-additions reusing their places, proposes exactly the ideas that share enough bands', () => {
+    const options = { bands: 16, rows: 2, minSharedBands: 2, seed: 11 };
     const index = new MinHashIndex(options);
     const texts = syntheticCampaign(300, 77);
-    const live = new Map<string, Set<string>>();
+    const live = new Map<string, Uint32Array>();
     texts.forEach((text, i) => {
-      index.add(`idea-${i}`, grams(text));
-      live.set(`idea-${i}`, grams(text));
+      index.add(`idea-${i}`, hashesOf(text));
+      live.set(`idea-${i}`, hashesOf(text));
     });
     for (let i = 0; i < 300; i += 3) {
       index.remove(`idea-${i}`);
@@ -168,27 +177,37 @@ describe('MinHashIndex', () => {
     }
     for (let i = 0; i < 60; i++) {
       const text = texts[(i * 7 + 1) % texts.length]!;
-      index.add(`again-${i}`, grams(text));
-      live.set(`again-${i}`, grams(text));
+      index.add(`again-${i}`, hashesOf(text));
+      live.set(`again-${i}`, hashesOf(text));
     }
-    index.add('idea-1', grams(texts[2]!));
-    live.set('idea-1', grams(texts[2]!));
-    const sharesBand = (a: Uint32Array, b: Uint32Array) =>
-      Array.from({ length: options.bands }, (_, band) => band * options.rows).some((start) => a[start] === b[start] && a[start + 1] === b[start + 1]);
+    index.add('idea-1', hashesOf(texts[2]!));
+    live.set('idea-1', hashesOf(texts[2]!));
+    const sharesBands = (a: Uint32Array, b: Uint32Array) =>
+      Array.from({ length: options.bands }, (_, band) => band * options.rows).filter((start) => a[start] === b[start] && a[start + 1] === b[start + 1]).length >=
+      options.minSharedBands;
     expect(index.size).toBe(live.size);
     for (const probeText of texts.slice(0, 40)) {
-      const probe = index.signatureOf(grams(probeText))!;
-      const expected = [...live].filter(([, set]) => sharesBand(probe, index.signatureOf(set)!)).map(([id]) => id).sort();
-      expect([...index.candidates(grams(probeText))].sort()).toEqual(expected);
+      const probe = index.signatureOf(hashesOf(probeText))!;
+      const expected = [...live].filter(([, set]) => sharesBands(probe, index.signatureOf(set)!)).map(([id]) => id).sort();
+      expect([...index.candidates(hashesOf(probeText))].sort()).toEqual(expected);
     }
+  });
+
+  it('signs a gram set it signed lately from memory, with the same signature as afresh', () => {
+    const index = new MinHashIndex();
+    const text = 'keripik singkong pedas manis dijual di bazar kampus';
+    index.candidates(hashesOf(text));
+    for (let i = 0; i < 10; i++) index.candidates(hashesOf(`usulan lain nomor ${i}`));
+    expect(index.signatureOf(Uint32Array.from(hashesOf(text)))).toEqual(new MinHashIndex().signatureOf(hashesOf(text)));
+    expect(index.signatureOf(hashesOf(`${text} lagi`))).toEqual(new MinHashIndex().signatureOf(hashesOf(`${text} lagi`)));
   });
 
   it('keeps an empty text without matching it to anything', () => {
     const index = new MinHashIndex();
-    index.add('empty', new Set());
-    index.add('other-empty', []);
+    index.add('empty', new Uint32Array(0));
+    index.add('other-empty', hashGrams([]));
     expect(index.has('empty')).toBe(true);
-    expect(index.candidates([])).toEqual([]);
+    expect(index.candidates(new Uint32Array(0))).toEqual([]);
     expect(index.remove('empty')).toBe(true);
   });
 
@@ -200,19 +219,24 @@ describe('MinHashIndex', () => {
     expect(() => new MinHashIndex({ bands, rows })).toThrow(RangeError);
   });
 
+  it.each([0, 1.5, 5])('refuses %p shared bands of 4', (minSharedBands) => {
+    expect(() => new MinHashIndex({ bands: 4, rows: 2, minSharedBands })).toThrow(RangeError);
+  });
+
   describe('on a synthetic campaign of 10,000 ideas', () => {
     const texts = syntheticCampaign(10_000, 20240617);
-    const gramSets = texts.map((text) => grams(text));
+    const gramSets = texts.map((text) => shinglesOf(text));
+    const hashedSets = gramSets.map((set) => hashGrams(set));
     const index = new MinHashIndex();
-    gramSets.forEach((set, i) => index.add(`idea-${i}`, set));
+    hashedSets.forEach((hashes, i) => index.add(`idea-${i}`, hashes));
     const random = mulberry32(42);
-    const probes = Array.from({ length: 40 }, () => grams(reworded(random, pick(random, texts), 1 + Math.floor(random() * 8))));
+    const probes = Array.from({ length: 40 }, () => shinglesOf(reworded(random, pick(random, texts), 1 + Math.floor(random() * 8))));
 
     it('proposes every idea with exact 5-gram Jaccard ≥ 0.5 to a probe (recall)', () => {
       let relevant = 0;
       let inSimilarBand = 0;
       for (const probe of probes) {
-        const proposed = new Set(index.candidates(probe));
+        const proposed = new Set(index.candidates(hashGrams(probe)));
         const similarities = gramSets.map((set) => jaccard(probe, set));
         const expected = similarities.flatMap((j, i) => (j >= 0.5 ? [`idea-${i}`] : []));
         relevant += expected.length;
@@ -224,7 +248,7 @@ describe('MinHashIndex', () => {
     });
 
     it('proposes far fewer ideas than the whole campaign', () => {
-      const proposedPerProbe = probes.map((probe) => index.candidates(probe).length);
+      const proposedPerProbe = probes.map((probe) => index.candidates(hashGrams(probe)).length);
       const mean = proposedPerProbe.reduce((sum, n) => sum + n, 0) / probes.length;
       // The synthetic ideas share sentence frames, so a quarter of unrelated pairs sit at J ≈ 0.1–0.2.
       expect(mean).toBeLessThan(texts.length / 10);
@@ -232,12 +256,12 @@ describe('MinHashIndex', () => {
     });
 
     it('through the query table, keeps exactly the candidates whose hashed similarity reaches the floor, and drops most', () => {
-      const hashed = gramSets.map((set) => hashGrams(set));
+      const hashed = hashedSets;
       let keptInAll = 0;
       let proposed = 0;
       for (const probe of probes) {
         const query = new HashedJaccardQuery(hashGrams(probe));
-        const candidates = index.candidates(probe);
+        const candidates = index.candidates(hashGrams(probe));
         const kept = candidates.filter((id) => query.similarityAtLeast(hashed[Number(id.slice(5))]!, 0.36) !== null);
         const expected = candidates.filter((id) => hashedJaccardAtLeast(hashGrams(probe), hashed[Number(id.slice(5))]!, 0.36) !== null);
         expect(kept).toEqual(expected);
@@ -250,10 +274,10 @@ describe('MinHashIndex', () => {
 
     it('estimates a similarity from the signatures within a few hundredths of the exact one', () => {
       const id = 'idea-17';
-      const probe = grams(reworded(mulberry32(5), texts[17]!, 3));
+      const probe = shinglesOf(reworded(mulberry32(5), texts[17]!, 3));
       const exact = jaccard(probe, gramSets[17]!);
-      expect(Math.abs(index.estimate(probe, id)! - exact)).toBeLessThan(0.12);
-      expect(index.estimate(probe, 'not-indexed')).toBeNull();
+      expect(Math.abs(index.estimate(hashGrams(probe), id)! - exact)).toBeLessThan(0.12);
+      expect(index.estimate(hashGrams(probe), 'not-indexed')).toBeNull();
     });
 
     it('estimates without bias and with the binomial spread of 192 independent hashes', () => {
@@ -262,9 +286,9 @@ describe('MinHashIndex', () => {
       let expectedVariance = 0;
       for (let i = 0; i < 400; i++) {
         const at = Math.floor(random() * texts.length);
-        const probe = grams(reworded(random, texts[at]!, 1 + Math.floor(random() * 14)));
+        const probe = shinglesOf(reworded(random, texts[at]!, 1 + Math.floor(random() * 14)));
         const exact = jaccard(probe, gramSets[at]!);
-        errors.push(index.estimate(probe, `idea-${at}`)! - exact);
+        errors.push(index.estimate(hashGrams(probe), `idea-${at}`)! - exact);
         expectedVariance += (exact * (1 - exact)) / index.hashCount;
       }
       const mean = errors.reduce((sum, e) => sum + e, 0) / errors.length;
@@ -276,7 +300,7 @@ describe('MinHashIndex', () => {
 
     it('returns each candidate once, and only indexed ids', () => {
       for (const probe of probes) {
-        const proposed = index.candidates(probe);
+        const proposed = index.candidates(hashGrams(probe));
         expect(new Set(proposed).size).toBe(proposed.length);
         expect(proposed.filter((id) => !index.has(id))).toEqual([]);
       }

@@ -1,3 +1,4 @@
+import { hashGrams } from './gram-hashes';
 import { NearDuplicateEngine } from './near-duplicate-engine';
 import { shinglesOf } from './text-normalization';
 
@@ -6,9 +7,9 @@ const NEAR_COPY = 'Kemasan kopi bubuk dengan zipper, agar tetap segar dan wangi!
 const SIMILAR = 'kemasan kopi bubuk pakai zipper supaya tetap segar';
 const UNRELATED = 'Paket hampers kantor lebaran berisi keripik singkong dan teh melati';
 
-const grams = (text: string) => [...shinglesOf(text)];
-const change = (ideaId: string, text: string, version: number, active = true) => ({ ideaId, version, active, grams: grams(text) });
-const query = (text: string, ignoreId: string | null = null) => ({ grams: grams(text), similarThreshold: 0.4, ignoreId });
+const hashes = (text: string) => hashGrams(shinglesOf(text));
+const change = (ideaId: string, text: string, version: number, active = true) => ({ ideaId, version, active, hashes: hashes(text) });
+const query = (text: string, ignoreId: string | null = null) => ({ hashes: hashes(text), similarThreshold: 0.4, ignoreId });
 
 /** Filler ideas far apart from each other and from the kopi texts, to push a campaign past the full-scan size. */
 function filler(count: number, from: number): Array<ReturnType<typeof change>> {

@@ -1,23 +1,25 @@
-import { HashedJaccardQuery, hashGrams } from './gram-hashes';
+import { HASH_COLLISION_MARGIN, HashedJaccardQuery } from './gram-hashes';
 import { MinHashIndex } from './minhash-index';
 
 /** Below this many ideas every one is compared (full recall); above it MinHash/LSH proposes candidates. */
 const FULL_SCAN_LIMIT = 2000;
 /** Finalists re-verified on their stored grams; more than enough for one original and the top 3 similar. */
 const MAX_FINALISTS = 12;
-/** Hash collisions can only move a similarity by ~1/|A∪B|; the margin keeps a true match from being cut. */
-const FINALIST_MARGIN = 0.02;
 
-/** A fingerprint row as the index takes it: written, rewritten by a revision, or deactivated. */
+/**
+ * A fingerprint row as the index takes it: written, rewritten by a revision, or deactivated. Grams
+ * travel as their sorted distinct hashes (`hashGrams`): a typed array crosses to the thread as one
+ * copy, where an array of two hundred strings cost the sender more than the check itself.
+ */
 export interface FingerprintChange {
   ideaId: string;
   version: number;
   active: boolean;
-  grams: string[];
+  hashes: Uint32Array;
 }
 
 export interface ProposalQuery {
-  grams: string[];
+  hashes: Uint32Array;
   similarThreshold: number;
   ignoreId: string | null;
 }
@@ -51,8 +53,8 @@ export class NearDuplicateEngine {
         campaign.lsh.remove(change.ideaId);
         continue;
       }
-      campaign.ideas.set(change.ideaId, { hashes: hashGrams(change.grams), version: change.version });
-      campaign.lsh.add(change.ideaId, change.grams);
+      campaign.ideas.set(change.ideaId, { hashes: change.hashes, version: change.version });
+      campaign.lsh.add(change.ideaId, change.hashes);
     }
     return campaign.ideas.size;
   }
@@ -65,9 +67,9 @@ export class NearDuplicateEngine {
   propose(campaignId: string, query: ProposalQuery): string[] {
     const campaign = this.campaigns.get(campaignId);
     if (!campaign) return [];
-    const hashes = new HashedJaccardQuery(hashGrams(query.grams));
-    const floor = Math.max(0, query.similarThreshold - FINALIST_MARGIN);
-    const candidates = campaign.ideas.size <= FULL_SCAN_LIMIT ? campaign.ideas.keys() : campaign.lsh.candidates(query.grams);
+    const hashes = new HashedJaccardQuery(query.hashes);
+    const floor = Math.max(0, query.similarThreshold - HASH_COLLISION_MARGIN);
+    const candidates = campaign.ideas.size <= FULL_SCAN_LIMIT ? campaign.ideas.keys() : campaign.lsh.candidates(query.hashes);
     const scored: Array<{ id: string; similarity: number }> = [];
     for (const id of candidates) {
       const idea = campaign.ideas.get(id);

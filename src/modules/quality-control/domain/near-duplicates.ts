@@ -23,6 +23,8 @@ export const DEFAULT_NEAR_DUPLICATE_OPTIONS: NearDuplicateOptions = { duplicateT
 export interface ExistingIdeaGrams {
   id: string;
   grams: ReadonlySet<string>;
+  /** The grams' sorted distinct hashes, when the reader has them: a cheap first look before the exact Jaccard. */
+  hashes?: Uint32Array;
   /** Epoch milliseconds. */
   submittedAt: number;
 }
