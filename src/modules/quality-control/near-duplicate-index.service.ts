@@ -8,8 +8,7 @@ import type { FingerprintChange } from './domain/near-duplicate-engine';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
 import { IdeaFingerprint } from './idea-fingerprint.entity';
 import { NearDuplicateThread } from './near-duplicate-thread';
-import { AssessmentBasis } from './quality-report';
-import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES, rememberParsedGrams } from './sqlite-fingerprints';
+import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES, rememberGramsText } from './sqlite-fingerprints';
 
 /**
  * Ideas kept indexed in memory across campaigns, least recently used campaign dropped first (it is
@@ -138,11 +137,14 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /**
-   * An idea this instance just committed, with the grams it assessed: on SQLite the catch-up that
-   * reads its fingerprint back takes them from here instead of parsing the stored JSON again.
+   * The grams as their fingerprint will store them. On SQLite the text is remembered with its grams
+   * and hashes, so the catch-up that reads the fingerprint back does not parse what this process made.
    */
-  written(ideaId: string, basis: Pick<AssessmentBasis, 'version' | 'grams' | 'hashes'>): void {
-    if (this.uow.isSqlite && basis.version !== null) rememberParsedGrams(this.uow.sqliteHandle, ideaId, basis.version, basis.grams, basis.hashes);
+  gramsText(grams: Iterable<string>, hashes: Uint32Array): string {
+    const list = [...grams];
+    const json = JSON.stringify(list);
+    if (this.uow.isSqlite) rememberGramsText(this.uow.sqliteHandle, json, list, hashes);
+    return json;
   }
 
   /** Takes the campaign's next fingerprint version; the bump locks the row until the transaction ends. */

@@ -75,12 +75,11 @@ export class QualityControlService {
       });
     }
     // Last: on SQLite a read on the shared connection can see it before the commit, so nothing that could still fail may follow it.
-    await this.index.write(manager, { ideaId: idea.id, campaignId: idea.campaignId, version: basis.version, grams: basis.grams, submittedAt: idea.submittedAt });
+    await this.index.write(manager, { ideaId: idea.id, campaignId: idea.campaignId, version: basis.version, grams: JSON.parse(basis.gramsJson) as string[], submittedAt: idea.submittedAt });
   }
 
   /** Once committed: owners hear that their queue grew. */
   async afterCommit(ideaId: string, assessment: Assessment): Promise<void> {
-    this.index.written(ideaId, assessment.basis);
     if (entersQueue(assessment)) await this.log.announceQueued(assessment.campaignId, ideaId, assessment.report.holdReasons.join(', '));
   }
 
@@ -96,13 +95,14 @@ export class QualityControlService {
   private async assess(input: SubmissionInput, revision: { ignoreId: string; submittedAt: number; fromStatus: string } | null): Promise<Assessment> {
     const grams = shinglesOf(`${input.title} ${input.description}`);
     const hashes = hashGrams(grams);
+    const gramsJson = this.index.gramsText(grams, hashes);
     const ignoreId = revision?.ignoreId ?? null;
     const [proposals, lowReputation] = await Promise.all([
       this.index.propose(input.campaignId, { hashes, similarThreshold: input.rules.similarThreshold, ignoreId }),
       this.reputation.requiresPreModeration(input.authorId),
     ]);
     const basis: AssessmentBasis = {
-      grams: [...grams], hashes, seenVersion: proposals.seenVersion, ignoreId, submittedAt: revision?.submittedAt ?? null,
+      gramsJson, hashes, seenVersion: proposals.seenVersion, ignoreId, submittedAt: revision?.submittedAt ?? null,
       thresholds: { duplicateThreshold: input.rules.duplicateThreshold, similarThreshold: input.rules.similarThreshold, moderation: input.rules.moderation },
       lowReputation, version: null,
     };

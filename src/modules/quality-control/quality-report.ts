@@ -55,7 +55,12 @@ export interface Assessment {
 }
 
 export interface AssessmentBasis {
-  grams: string[];
+  /**
+   * The grams as the JSON text their fingerprint stores: one string crosses to the SQLite write thread
+   * as one copy, and is written as it is; the re-check parses it only when an idea written meanwhile
+   * comes near.
+   */
+  gramsJson: string;
   /** The grams' sorted distinct hashes (`hashGrams`): what the index and the re-check filter compare. */
   hashes: Uint32Array;
   seenVersion: number;

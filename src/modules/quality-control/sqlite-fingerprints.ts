@@ -22,7 +22,6 @@ interface StoredGrams {
 }
 
 interface ParsedGrams {
-  version: number;
   list: string[];
   set: ReadonlySet<string> | null;
   hashes: Uint32Array | null;
@@ -31,25 +30,26 @@ interface ParsedGrams {
 /** A deactivated fingerprint's place in a catch-up: the index only forgets the idea. */
 export const NO_HASHES = new Uint32Array(0);
 
-/** Per connection, the ideas whose stored grams were read lately, by id; a few MB at most, the oldest read dropped first. */
+/** Per connection, the grams texts read or made lately; a few MB at most, the oldest dropped first. */
 const PARSED_LIMIT = 1024;
 const parsedByConnection = new WeakMap<SqliteHandle, Map<string, ParsedGrams>>();
 
 /**
- * The stored grams of one version of an idea, parsed once. Under a burst of submissions each one
- * re-checks the ideas written while it was assessed, and every thread reads the newest ideas again
- * and again: parsing their JSON was most of the write thread's time per submission. A version's grams
- * never change, so the cache needs no invalidation; callers must not modify what it returns.
+ * Stored grams parsed once, by their text. Under a burst of submissions each one re-checks the ideas
+ * written while it was assessed, and every thread reads the newest ideas again and again: parsing
+ * their JSON was most of the write thread's time per submission. Keyed by the text itself, an entry
+ * can never stand for other grams; callers must not modify what it returns.
  */
-function parsedGrams(db: SqliteHandle, ideaId: string, version: number, json: string): ParsedGrams {
-  const known = parsedCache(db).get(ideaId);
-  if (known && known.version === version) return known;
-  return remember(db, ideaId, { version, list: JSON.parse(json) as string[], set: null, hashes: null });
+function parsedGrams(db: SqliteHandle, json: string): ParsedGrams {
+  const parsed = parsedCache(db);
+  const known = parsed.get(json);
+  if (known) return known;
+  return remember(parsed, json, { list: JSON.parse(json) as string[], set: null, hashes: null });
 }
 
-/** The grams of a version this process wrote itself: reading them back needs no parse. */
-export function rememberParsedGrams(db: SqliteHandle, ideaId: string, version: number, list: string[], hashes: Uint32Array): void {
-  remember(db, ideaId, { version, list, set: null, hashes });
+/** Grams this process is about to store: reading their text back needs no parse. */
+export function rememberGramsText(db: SqliteHandle, json: string, list: string[], hashes: Uint32Array): void {
+  remember(parsedCache(db), json, { list, set: null, hashes });
 }
 
 function parsedCache(db: SqliteHandle): Map<string, ParsedGrams> {
@@ -58,10 +58,9 @@ function parsedCache(db: SqliteHandle): Map<string, ParsedGrams> {
   return parsed;
 }
 
-function remember(db: SqliteHandle, ideaId: string, entry: ParsedGrams): ParsedGrams {
-  const parsed = parsedCache(db);
-  parsed.delete(ideaId);
-  parsed.set(ideaId, entry);
+function remember(parsed: Map<string, ParsedGrams>, json: string, entry: ParsedGrams): ParsedGrams {
+  parsed.delete(json);
+  parsed.set(json, entry);
   if (parsed.size > PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
   return entry;
 }
@@ -70,10 +69,11 @@ function hashesOf(entry: ParsedGrams): Uint32Array {
   return (entry.hashes ??= hashGrams(entry.list));
 }
 
-function existingIdea(db: SqliteHandle, row: StoredGrams): ExistingIdeaGrams {
-  const entry = parsedGrams(db, row.ideaId, row.version, row.grams);
+function existingIdea(db: SqliteHandle, row: StoredGrams, withHashes: boolean): ExistingIdeaGrams {
+  const entry = parsedGrams(db, row.grams);
   entry.set ??= new Set(entry.list);
-  return { id: row.ideaId, grams: entry.set, hashes: hashesOf(entry), submittedAt: readSqliteDate(row.submittedAt).getTime() };
+  const idea: ExistingIdeaGrams = { id: row.ideaId, grams: entry.set, submittedAt: readSqliteDate(row.submittedAt).getTime() };
+  return withHashes ? { ...idea, hashes: hashesOf(entry) } : idea;
 }
 
 /** The campaign's fingerprints written after `version`, active or not, oldest version first: what an index catches up on. */
@@ -81,13 +81,13 @@ export function fingerprintsAfter(db: SqliteHandle, campaignId: string, version:
   const rows = statements(db).after.all(campaignId, version, limit) as Array<{ ideaId: string; version: number; active: number; grams: string }>;
   return rows.map((row) => {
     const active = row.active === 1;
-    return { ideaId: row.ideaId, version: row.version, active, hashes: active ? hashesOf(parsedGrams(db, row.ideaId, row.version, row.grams)) : NO_HASHES };
+    return { ideaId: row.ideaId, version: row.version, active, hashes: active ? hashesOf(parsedGrams(db, row.grams)) : NO_HASHES };
   });
 }
 
-/** The active ideas of the campaign whose fingerprint was written after `version`, with their grams. */
+/** The active ideas of the campaign whose fingerprint was written after `version`, with their grams and hashes. */
 export function activeGramsWrittenAfter(db: SqliteHandle, campaignId: string, version: number): ExistingIdeaGrams[] {
-  return (statements(db).activeAfter.all(campaignId, version) as StoredGrams[]).map((row) => existingIdea(db, row));
+  return (statements(db).activeAfter.all(campaignId, version) as StoredGrams[]).map((row) => existingIdea(db, row, true));
 }
 
 /** The stored grams of those of `ideaIds` that are active ideas of the campaign. */
@@ -95,6 +95,6 @@ export function activeGramsOf(db: SqliteHandle, campaignId: string, ideaIds: rea
   const { active } = statements(db);
   return [...new Set(ideaIds)].flatMap((id) => {
     const row = active.get(id, campaignId) as StoredGrams | undefined;
-    return row ? [existingIdea(db, row)] : [];
+    return row ? [existingIdea(db, row, false)] : [];
   });
 }

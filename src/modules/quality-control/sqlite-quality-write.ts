@@ -46,5 +46,5 @@ export function recordIdeaOnSqlite(db: SqliteHandle, idea: RecordedIdea, assessm
   if (entersQueue(assessment)) {
     s.audit.run(idea.auditId, idea.id, idea.campaignId, assessment.fromStatus, report.holdReasons.join(', '), report.duplicateOf?.ideaId ?? null, at);
   }
-  s.fingerprint.run(idea.id, idea.campaignId, basis.version, JSON.stringify(basis.grams), sqliteDate(idea.submittedAt), at);
+  s.fingerprint.run(idea.id, idea.campaignId, basis.version, basis.gramsJson, sqliteDate(idea.submittedAt), at);
 }

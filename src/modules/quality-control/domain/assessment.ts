@@ -58,7 +58,8 @@ export function recheck(settled: Assessment, writtenSince: readonly ExistingIdea
   const existing = [...earlier, ...writtenSince].filter(
     (idea) => idea.id !== basis.ignoreId && (!idea.hashes || hashedJaccardAtLeast(basis.hashes, idea.hashes, Math.max(0, floor)) !== null),
   );
-  const near = findNearDuplicates(new Set(basis.grams), existing, nearOptionsOf(basis));
+  const grams = new Set(existing.length > 0 ? (JSON.parse(basis.gramsJson) as string[]) : []);
+  const near = findNearDuplicates(grams, existing, nearOptionsOf(basis));
   return decideAssessment(basis, near, settled.fromStatus, settled);
 }
 
