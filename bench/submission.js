@@ -119,6 +119,7 @@ async function timeChecks(databasePath, campaignId, authorId) {
   const { NearDuplicateIndex } = require(path.join(ROOT, 'dist/modules/quality-control/near-duplicate-index.service.js'));
   const { findNearDuplicates } = require(path.join(ROOT, 'dist/modules/quality-control/domain/near-duplicates.js'));
   const { shinglesOf } = require(path.join(ROOT, 'dist/modules/quality-control/domain/text-normalization.js'));
+  const { hashGrams } = require(path.join(ROOT, 'dist/modules/quality-control/domain/gram-hashes.js'));
   const { DEFAULT_RULES } = require(path.join(ROOT, 'dist/modules/campaigns/domain/campaign-rules.js'));
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
   try {
@@ -127,7 +128,7 @@ async function timeChecks(databasePath, campaignId, authorId) {
     const rand = random(7);
     const check = async (text) => {
       const grams = shinglesOf(`${text.title} ${text.description}`);
-      const { finalists } = await index.propose(campaignId, { grams, similarThreshold: DEFAULT_RULES.similarThreshold, ignoreId: null });
+      const { finalists } = await index.propose(campaignId, { hashes: hashGrams(grams), similarThreshold: DEFAULT_RULES.similarThreshold, ignoreId: null });
       const existing = await index.gramsFor(campaignId, finalists);
       return findNearDuplicates(grams, existing, { duplicateThreshold: DEFAULT_RULES.duplicateThreshold, similarThreshold: DEFAULT_RULES.similarThreshold, maxSimilar: 3 });
     };
