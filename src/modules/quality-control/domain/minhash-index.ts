@@ -210,7 +210,7 @@ export class MinHashIndex {
     return true;
   }
 
-  /** Ids sharing at least one band with the gram hashes, in a deterministic order; to be verified exactly. */
+  /** Ids sharing at least `minSharedBands` bands with the gram hashes, in a deterministic order; to be verified exactly. */
   candidates(hashes: Uint32Array): string[] {
     const signature = this.signatureOf(hashes);
     if (signature === null) return [];
@@ -277,7 +277,7 @@ export class MinHashIndex {
   }
 }
 
-/** The signatures of the last few gram sets signed, found again by content. */
+/** The signatures of the last few gram sets signed, found again by content; neither array may be modified after. */
 class RecentSignatures {
   private static readonly SIZE = 64;
   private readonly entries: Array<{ digest: number; hashes: Uint32Array; signature: Uint32Array } | undefined> = [];
