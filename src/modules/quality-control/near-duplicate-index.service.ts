@@ -8,7 +8,8 @@ import type { FingerprintChange } from './domain/near-duplicate-engine';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
 import { IdeaFingerprint } from './idea-fingerprint.entity';
 import { NearDuplicateThread } from './near-duplicate-thread';
-import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES, rememberGramsText } from './sqlite-fingerprints';
+import type { AssessmentBasis } from './quality-report';
+import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES, rememberWrittenGrams } from './sqlite-fingerprints';
 
 /**
  * Ideas kept indexed in memory across campaigns, least recently used campaign dropped first (it is
@@ -137,14 +138,11 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /**
-   * The grams as their fingerprint will store them. On SQLite the text is remembered with its grams
-   * and hashes, so the catch-up that reads the fingerprint back does not parse what this process made.
+   * A fingerprint this instance has just committed: on SQLite the catch-up that reads it back takes
+   * its hashes from here instead of reading and parsing the stored grams.
    */
-  gramsText(grams: Iterable<string>, hashes: Uint32Array): string {
-    const list = [...grams];
-    const json = JSON.stringify(list);
-    if (this.uow.isSqlite) rememberGramsText(this.uow.sqliteHandle, json, list, hashes);
-    return json;
+  written(ideaId: string, basis: Pick<AssessmentBasis, 'version' | 'gramsJson' | 'hashes'>): void {
+    if (this.uow.isSqlite && basis.version !== null) rememberWrittenGrams(this.uow.sqliteHandle, ideaId, basis.version, basis.gramsJson, basis.hashes);
   }
 
   /** Takes the campaign's next fingerprint version; the bump locks the row until the transaction ends. */

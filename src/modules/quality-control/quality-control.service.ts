@@ -78,8 +78,9 @@ export class QualityControlService {
     await this.index.write(manager, { ideaId: idea.id, campaignId: idea.campaignId, version: basis.version, grams: JSON.parse(basis.gramsJson) as string[], submittedAt: idea.submittedAt });
   }
 
-  /** Once committed: owners hear that their queue grew. */
+  /** Once committed: the index learns the fingerprint without reading it back, and owners hear that their queue grew. */
   async afterCommit(ideaId: string, assessment: Assessment): Promise<void> {
+    this.index.written(ideaId, assessment.basis);
     if (entersQueue(assessment)) await this.log.announceQueued(assessment.campaignId, ideaId, assessment.report.holdReasons.join(', '));
   }
 
@@ -95,7 +96,7 @@ export class QualityControlService {
   private async assess(input: SubmissionInput, revision: { ignoreId: string; submittedAt: number; fromStatus: string } | null): Promise<Assessment> {
     const grams = shinglesOf(`${input.title} ${input.description}`);
     const hashes = hashGrams(grams);
-    const gramsJson = this.index.gramsText(grams, hashes);
+    const gramsJson = JSON.stringify([...grams]);
     const ignoreId = revision?.ignoreId ?? null;
     const [proposals, lowReputation] = await Promise.all([
       this.index.propose(input.campaignId, { hashes, similarThreshold: input.rules.similarThreshold, ignoreId }),

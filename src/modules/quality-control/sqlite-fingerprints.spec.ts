@@ -1,6 +1,6 @@
 import type { SqliteHandle } from '../../database/unit-of-work';
 import { hashGrams } from './domain/gram-hashes';
-import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES, rememberGramsText } from './sqlite-fingerprints';
+import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES, rememberWrittenGrams } from './sqlite-fingerprints';
 
 interface RawDatabase extends SqliteHandle {
   exec(sql: string): void;
@@ -45,19 +45,21 @@ describe('stored fingerprints read on SQLite', () => {
     expect(fingerprintsAfter(db, 'c', 1, 10)).toEqual([{ ideaId: 'a', version: 2, active: false, hashes: NO_HASHES }]);
   });
 
-  it('gives the hashes with the grams, and takes grams this process made from memory, by their text', () => {
+  it('gives the hashes with the grams, and takes a version this process wrote from memory', () => {
     write('a', 1, ['kopi ', 'opi b']);
     expect(activeGramsWrittenAfter(db, 'c', 0)[0]!.hashes).toEqual(hashGrams(['kopi ', 'opi b']));
     const made = ['teh m'];
     const hashes = hashGrams(made);
-    rememberGramsText(db, JSON.stringify(made), made, hashes);
     write('b', 2, made);
+    rememberWrittenGrams(db, 'b', 2, JSON.stringify(made), hashes);
     const [read] = fingerprintsAfter(db, 'c', 1, 10);
     expect(read).toEqual({ ideaId: 'b', version: 2, active: true, hashes });
     expect(read!.hashes).toBe(hashes);
+    expect(activeGramsWrittenAfter(db, 'c', 1)[0]!.hashes).toBe(hashes);
     expect([...activeGramsOf(db, 'c', ['b'])[0]!.grams]).toEqual(made);
-    // A revision stores another text: it is read as stored, not taken for what was remembered.
+    // A revision is another version: it is read as stored, not taken for the one remembered.
     write('b', 3, ['gula ']);
     expect(fingerprintsAfter(db, 'c', 2, 10)).toEqual([{ ideaId: 'b', version: 3, active: true, hashes: hashGrams(['gula ']) }]);
+    expect([...activeGramsOf(db, 'c', ['b'])[0]!.grams]).toEqual(['gula ']);
   });
 });

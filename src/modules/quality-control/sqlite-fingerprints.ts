@@ -9,20 +9,23 @@ import type { ExistingIdeaGrams } from './domain/near-duplicates';
 // several times the query itself, mostly in turning the stored grams into entities.
 
 const statements = preparedStatements({
-  after: 'SELECT "ideaId", "version", "active", "grams" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? ORDER BY "version" LIMIT ?',
-  activeAfter: 'SELECT "ideaId", "version", "grams", "submittedAt" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? AND "active" = 1',
-  active: 'SELECT "ideaId", "version", "grams", "submittedAt" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "campaignId" = ? AND "active" = 1',
+  after: 'SELECT "ideaId", "version", "active" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? ORDER BY "version" LIMIT ?',
+  activeAfter: 'SELECT "ideaId", "version", "submittedAt" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? AND "active" = 1',
+  active: 'SELECT "ideaId", "version", "submittedAt" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "campaignId" = ? AND "active" = 1',
+  gramsAt: 'SELECT "grams" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "version" = ?',
 });
 
-interface StoredGrams {
+interface StoredVersion {
   ideaId: string;
   version: number;
-  grams: string;
   submittedAt: string;
 }
 
-interface ParsedGrams {
-  list: string[];
+/** One version of an idea's grams: its stored text, and what was derived from it when first needed. */
+interface KnownGrams {
+  version: number;
+  json: string;
+  list: string[] | null;
   set: ReadonlySet<string> | null;
   hashes: Uint32Array | null;
 }
@@ -30,71 +33,108 @@ interface ParsedGrams {
 /** A deactivated fingerprint's place in a catch-up: the index only forgets the idea. */
 export const NO_HASHES = new Uint32Array(0);
 
-/** Per connection, the grams texts read or made lately; a few MB at most, the oldest dropped first. */
-const PARSED_LIMIT = 1024;
-const parsedByConnection = new WeakMap<SqliteHandle, Map<string, ParsedGrams>>();
+/** Per connection, the ideas whose grams were read or written lately; a few MB at most, the oldest dropped first. */
+const KNOWN_LIMIT = 1024;
+const knownByConnection = new WeakMap<SqliteHandle, Map<string, KnownGrams>>();
 
 /**
- * Stored grams parsed once, by their text. Under a burst of submissions each one re-checks the ideas
- * written while it was assessed, and every thread reads the newest ideas again and again: parsing
- * their JSON was most of the write thread's time per submission. Keyed by the text itself, an entry
- * can never stand for other grams; callers must not modify what it returns.
+ * Under a burst of submissions each one re-checks the ideas written while it was assessed, and every
+ * thread reads the newest ideas again and again. A version's grams never change, so each connection
+ * keeps the ones it met by idea and version, and reads the grams column (kilobytes of JSON an idea)
+ * only for a version it does not know. Callers must not modify what it returns.
  */
-function parsedGrams(db: SqliteHandle, json: string): ParsedGrams {
-  const parsed = parsedCache(db);
-  const known = parsed.get(json);
-  if (known) return known;
-  return remember(parsed, json, { list: JSON.parse(json) as string[], set: null, hashes: null });
+function knownGrams(db: SqliteHandle, ideaId: string, version: number): KnownGrams | null {
+  const known = cacheOf(db).get(ideaId);
+  if (known && known.version === version) return known;
+  const row = statements(db).gramsAt.get(ideaId, version) as { grams: string } | undefined;
+  // Rewritten since the version was listed (a revision committed in between): that version is gone.
+  if (!row) return null;
+  return remember(db, ideaId, { version, json: row.grams, list: null, set: null, hashes: null });
 }
 
-/** Grams this process is about to store: reading their text back needs no parse. */
-export function rememberGramsText(db: SqliteHandle, json: string, list: string[], hashes: Uint32Array): void {
-  remember(parsedCache(db), json, { list, set: null, hashes });
+/** A version this process has just written: reading it back needs neither the column nor a parse. */
+export function rememberWrittenGrams(db: SqliteHandle, ideaId: string, version: number, json: string, hashes: Uint32Array): void {
+  remember(db, ideaId, { version, json, list: null, set: null, hashes });
 }
 
-function parsedCache(db: SqliteHandle): Map<string, ParsedGrams> {
-  let parsed = parsedByConnection.get(db);
-  if (!parsed) parsedByConnection.set(db, (parsed = new Map<string, ParsedGrams>()));
-  return parsed;
+function cacheOf(db: SqliteHandle): Map<string, KnownGrams> {
+  let known = knownByConnection.get(db);
+  if (!known) knownByConnection.set(db, (known = new Map<string, KnownGrams>()));
+  return known;
 }
 
-function remember(parsed: Map<string, ParsedGrams>, json: string, entry: ParsedGrams): ParsedGrams {
-  parsed.delete(json);
-  parsed.set(json, entry);
-  if (parsed.size > PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
+function remember(db: SqliteHandle, ideaId: string, entry: KnownGrams): KnownGrams {
+  const known = cacheOf(db);
+  known.delete(ideaId);
+  known.set(ideaId, entry);
+  if (known.size > KNOWN_LIMIT) known.delete(known.keys().next().value!);
   return entry;
 }
 
-function hashesOf(entry: ParsedGrams): Uint32Array {
-  return (entry.hashes ??= hashGrams(entry.list));
+function listOf(entry: KnownGrams): string[] {
+  return (entry.list ??= JSON.parse(entry.json) as string[]);
 }
 
-function existingIdea(db: SqliteHandle, row: StoredGrams, withHashes: boolean): ExistingIdeaGrams {
-  const entry = parsedGrams(db, row.grams);
-  entry.set ??= new Set(entry.list);
-  const idea: ExistingIdeaGrams = { id: row.ideaId, grams: entry.set, submittedAt: readSqliteDate(row.submittedAt).getTime() };
-  return withHashes ? { ...idea, hashes: hashesOf(entry) } : idea;
+function hashesOf(entry: KnownGrams): Uint32Array {
+  return (entry.hashes ??= hashGrams(listOf(entry)));
 }
 
-/** The campaign's fingerprints written after `version`, active or not, oldest version first: what an index catches up on. */
+/**
+ * An idea as the exact comparison takes it. The set of grams is made when first asked for: a re-check
+ * looks at the hashes first, and most of the ideas written meanwhile never get further.
+ */
+class StoredIdeaGrams implements ExistingIdeaGrams {
+  readonly submittedAt: number;
+
+  constructor(
+    readonly id: string,
+    submittedAt: string,
+    private readonly entry: KnownGrams,
+    readonly hashes: Uint32Array | undefined,
+  ) {
+    this.submittedAt = readSqliteDate(submittedAt).getTime();
+  }
+
+  get grams(): ReadonlySet<string> {
+    return (this.entry.set ??= new Set(listOf(this.entry)));
+  }
+}
+
+function existingIdea(row: StoredVersion, entry: KnownGrams, withHashes: boolean): ExistingIdeaGrams {
+  return new StoredIdeaGrams(row.ideaId, row.submittedAt, entry, withHashes ? hashesOf(entry) : undefined);
+}
+
+/**
+ * The campaign's fingerprints written after `version`, active or not, oldest version first: what an
+ * index catches up on. A version rewritten between the listing and its grams ends the page there;
+ * the next catch-up reads on from it.
+ */
 export function fingerprintsAfter(db: SqliteHandle, campaignId: string, version: number, limit: number): FingerprintChange[] {
-  const rows = statements(db).after.all(campaignId, version, limit) as Array<{ ideaId: string; version: number; active: number; grams: string }>;
-  return rows.map((row) => {
+  const rows = statements(db).after.all(campaignId, version, limit) as Array<{ ideaId: string; version: number; active: number }>;
+  const changes: FingerprintChange[] = [];
+  for (const row of rows) {
     const active = row.active === 1;
-    return { ideaId: row.ideaId, version: row.version, active, hashes: active ? hashesOf(parsedGrams(db, row.grams)) : NO_HASHES };
-  });
+    const entry = active ? knownGrams(db, row.ideaId, row.version) : null;
+    if (active && !entry) break;
+    changes.push({ ideaId: row.ideaId, version: row.version, active, hashes: entry ? hashesOf(entry) : NO_HASHES });
+  }
+  return changes;
 }
 
-/** The active ideas of the campaign whose fingerprint was written after `version`, with their grams and hashes. */
+/** The active ideas of the campaign whose fingerprint was written after `version`, with their grams and hashes; read inside the writer's transaction. */
 export function activeGramsWrittenAfter(db: SqliteHandle, campaignId: string, version: number): ExistingIdeaGrams[] {
-  return (statements(db).activeAfter.all(campaignId, version) as StoredGrams[]).map((row) => existingIdea(db, row, true));
+  return (statements(db).activeAfter.all(campaignId, version) as StoredVersion[]).flatMap((row) => {
+    const entry = knownGrams(db, row.ideaId, row.version);
+    return entry ? [existingIdea(row, entry, true)] : [];
+  });
 }
 
 /** The stored grams of those of `ideaIds` that are active ideas of the campaign. */
 export function activeGramsOf(db: SqliteHandle, campaignId: string, ideaIds: readonly string[]): ExistingIdeaGrams[] {
   const { active } = statements(db);
   return [...new Set(ideaIds)].flatMap((id) => {
-    const row = active.get(id, campaignId) as StoredGrams | undefined;
-    return row ? [existingIdea(db, row, false)] : [];
+    const row = active.get(id, campaignId) as StoredVersion | undefined;
+    const entry = row ? knownGrams(db, row.ideaId, row.version) : null;
+    return row && entry ? [existingIdea(row, entry, false)] : [];
   });
 }
