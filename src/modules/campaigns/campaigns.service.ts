@@ -4,6 +4,7 @@ import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
 import { newId } from '../../common/ids';
 import { decodeCursor, Page, toPage } from '../../common/pagination/cursor';
+import { entityReader } from '../../database/entity-rows';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { BusinessesService } from '../businesses/businesses.service';
 import { UsersService } from '../users/users.service';
@@ -14,6 +15,7 @@ import { CampaignIncentives, CampaignRules, findRulesProblems, IncentivesInput, 
 import { CampaignStatus, deadlinesInOrder, isPubliclyVisible } from './domain/lifecycle';
 import { AddMemberDto, CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from './dto/campaign.dto';
 import { CampaignResponse } from './dto/campaign.response';
+import { campaignWithCaller } from './sqlite-campaign-access';
 
 const DEFAULT_JUDGING_DAYS = 7;
 const DAY_MS = 24 * 3600 * 1000;
@@ -26,6 +28,8 @@ export interface CampaignAccess {
 
 @Injectable()
 export class CampaignsService {
+  private campaignReader: ((row: Record<string, unknown>) => Campaign) | null = null;
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly lifecycle: CampaignLifecycleService,
@@ -74,14 +78,32 @@ export class CampaignsService {
 
   /** Visible to the caller or a 404: a draft or private campaign's existence is not public. */
   async access(id: string, userId: string | undefined): Promise<CampaignAccess> {
-    const campaign = await this.lifecycle.loadFresh(id);
-    if (!campaign) throw new DomainError(CampaignErrors.CAMPAIGN_NOT_FOUND);
-    const isOwner = await this.businesses.isOwner(userId, campaign.businessId);
-    const roles = userId && !isOwner ? await this.memberRoles(id, userId) : [];
+    const found = await this.campaignWithCaller(id, userId);
+    if (!found) throw new DomainError(CampaignErrors.CAMPAIGN_NOT_FOUND);
+    const { campaign, isOwner } = found;
+    const roles = isOwner ? [] : found.roles;
     const isJury = roles.includes('jury');
     const visible = isOwner || (isPubliclyVisible(campaign.status) && (campaign.visibility === 'public' || roles.length > 0));
     if (!visible) throw new DomainError(CampaignErrors.CAMPAIGN_NOT_FOUND);
     return { campaign, isOwner, isJury };
+  }
+
+  /** The campaign, its due deadlines applied, and what the caller is to it: one prepared read on SQLite. */
+  private async campaignWithCaller(id: string, userId: string | undefined): Promise<{ campaign: Campaign; isOwner: boolean; roles: MemberRole[] } | null> {
+    if (this.uow.isSqlite) {
+      const found = campaignWithCaller(this.uow.sqliteHandle, id, userId);
+      if (!found) return null;
+      return { campaign: await this.lifecycle.applyDueDeadlines(this.readCampaign(found.row)), isOwner: found.isOwner, roles: found.roles };
+    }
+    const campaign = await this.lifecycle.loadFresh(id);
+    if (!campaign) return null;
+    const isOwner = await this.businesses.isOwner(userId, campaign.businessId);
+    return { campaign, isOwner, roles: userId && !isOwner ? await this.memberRoles(id, userId) : [] };
+  }
+
+  private readCampaign(row: Record<string, unknown>): Campaign {
+    this.campaignReader ??= entityReader(this.uow.manager.connection, Campaign);
+    return this.campaignReader(row);
   }
 
   /** For owner-only actions: 404 when invisible to the caller, 403 when visible but not theirs. */
