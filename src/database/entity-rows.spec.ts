@@ -15,14 +15,14 @@ describe('entityReader', () => {
 
   const rawRow = async (table: string, id: string): Promise<Record<string, unknown>> => {
     const placeholder = ds.driver.options.type === 'postgres' ? '$1' : '?';
-    const [row] = (await ds.query(`SELECT * FROM "${table}" WHERE "id" = ${placeholder}`, [id])) as Array<Record<string, unknown>>;
+    const [row] = await ds.query<Array<Record<string, unknown>>>(`SELECT * FROM "${table}" WHERE "id" = ${placeholder}`, [id]);
     return row!;
   };
 
   it('reads a raw row into the entity TypeORM finds: dates, JSON, nulls and the entity class', async () => {
     const userId = randomUUID();
     await ds.manager.insert(User, { id: userId, displayName: 'Bu Sari', email: `${userId}@contoh.id`, phone: null, passwordHash: 'x', roles: ['user', 'trainer'], locale: 'id', createdAt: NOW });
-    const read = { id: randomUUID(), userId, kind: 'idea.result', payload: { ideaId: 'i-1', rank: 2, ok: true }, createdAt: NOW, readAt: NOW };
+    const read = { id: randomUUID(), userId, kind: 'idea.result' as const, payload: { ideaId: 'i-1', rank: 2, ok: true }, createdAt: NOW, readAt: NOW };
     const unread = { ...read, id: randomUUID(), readAt: null };
     await ds.manager.insert(Notification, [read, unread]);
 
