@@ -62,4 +62,33 @@ describe('stored fingerprints read on SQLite', () => {
     expect(fingerprintsAfter(db, 'c', 2, 10)).toEqual([{ ideaId: 'b', version: 3, active: true, hashes: hashGrams(['gula ']) }]);
     expect([...activeGramsOf(db, 'c', ['b'])[0]!.grams]).toEqual(['gula ']);
   });
+
+  it('ends a catch-up page at a version rewritten between its listing and the read of its grams', () => {
+    write('a', 1, ['kopi ']);
+    write('b', 2, ['teh m']);
+    write('c', 3, ['gula ']);
+    // The same file seen through a handle whose read of b's grams comes just after a revision of b commits.
+    const racing: SqliteHandle = {
+      transaction: (fn) => db.transaction(fn),
+      prepare: (sql) => {
+        const statement = db.prepare(sql);
+        if (!sql.startsWith('SELECT "grams"')) return statement;
+        return {
+          ...statement,
+          run: (...params: unknown[]) => statement.run(...params),
+          all: (...params: unknown[]) => statement.all(...params),
+          get: (...params: unknown[]) => {
+            if (params[0] === 'b' && params[1] === 2) write('b', 4, ['teh h']);
+            return statement.get(...params);
+          },
+        };
+      },
+    };
+    expect(fingerprintsAfter(racing, 'c', 0, 10).map((change) => [change.ideaId, change.version])).toEqual([['a', 1]]);
+    // The next catch-up goes on from version 1 and meets b at its new version.
+    expect(fingerprintsAfter(racing, 'c', 1, 10)).toEqual([
+      { ideaId: 'c', version: 3, active: true, hashes: hashGrams(['gula ']) },
+      { ideaId: 'b', version: 4, active: true, hashes: hashGrams(['teh h']) },
+    ]);
+  });
 });

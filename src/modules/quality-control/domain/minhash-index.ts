@@ -150,8 +150,10 @@ export class MinHashIndex {
    */
   signatureOf(hashes: Uint32Array): Uint32Array | null {
     if (hashes.length === 0) return null;
-    const remembered = this.recent.find(hashes);
-    if (remembered) return remembered;
+    return this.recent.signatureOf(hashes, () => this.sign(hashes));
+  }
+
+  private sign(hashes: Uint32Array): Uint32Array {
     const signature = new Uint32Array(this.hashCount);
     for (let h = 0; h < signature.length; h++) {
       const a = this.multipliers[h]!;
@@ -166,7 +168,6 @@ export class MinHashIndex {
       }
       signature[h] = min;
     }
-    this.recent.remember(hashes, signature);
     return signature;
   }
 
@@ -283,17 +284,16 @@ class RecentSignatures {
   private readonly entries: Array<{ digest: number; hashes: Uint32Array; signature: Uint32Array } | undefined> = [];
   private next = 0;
 
-  find(hashes: Uint32Array): Uint32Array | null {
+  /** The signature of `hashes` from memory, or made by `sign` and remembered. */
+  signatureOf(hashes: Uint32Array, sign: () => Uint32Array): Uint32Array {
     const digest = digestOf(hashes);
     for (const entry of this.entries) {
       if (entry && entry.digest === digest && sameValues(entry.hashes, hashes)) return entry.signature;
     }
-    return null;
-  }
-
-  remember(hashes: Uint32Array, signature: Uint32Array): void {
-    this.entries[this.next] = { digest: digestOf(hashes), hashes, signature };
+    const signature = sign();
+    this.entries[this.next] = { digest, hashes, signature };
     this.next = (this.next + 1) % RecentSignatures.SIZE;
+    return signature;
   }
 }
 
