@@ -64,6 +64,7 @@ function ideaText(rand, tag) {
 /** 10,000 published ideas and their fingerprints, written as the service writes them (version i + 1). */
 function seed(databasePath) {
   const { contentHash, shinglesOf } = require(path.join(ROOT, 'dist/modules/quality-control/domain/text-normalization.js'));
+  const { hashGrams, packHashes } = require(path.join(ROOT, 'dist/modules/quality-control/domain/gram-hashes.js'));
   const db = new Database(databasePath);
   db.pragma('journal_mode = WAL');
   const now = Date.now();
@@ -75,7 +76,7 @@ function seed(databasePath) {
     `INSERT INTO ideas (id, campaignId, authorId, title, description, tags, status, contentHash, revision, upCount, downCount, ratingCount, ratingSum, votersCount, rankKey, qualityReport, duplicateOfId, statusReason, submittedAt, updatedAt)
      VALUES (?, ?, ?, ?, ?, '[]', 'published', ?, 1, 0, 0, 0, 0, 0, 0, '{"duplicateOf":null,"similar":[],"violations":[],"holdReasons":[]}', NULL, NULL, ?, ?)`,
   );
-  const insertFingerprint = db.prepare('INSERT INTO idea_fingerprints (ideaId, campaignId, version, active, grams, submittedAt, updatedAt) VALUES (?, ?, ?, 1, ?, ?, ?)');
+  const insertFingerprint = db.prepare('INSERT INTO idea_fingerprints (ideaId, campaignId, version, active, grams, hashes, submittedAt, updatedAt) VALUES (?, ?, ?, 1, ?, ?, ?, ?)');
   const rand = random(2026);
   const hashes = new Set();
   db.transaction(() => {
@@ -87,7 +88,8 @@ function seed(databasePath) {
       const id = randomUUID();
       const at = iso(now - 3600000 + i);
       insertIdea.run(id, campaignId, authors[i % authors.length], text.title, text.description, hash, at, at);
-      insertFingerprint.run(id, campaignId, i + 1, JSON.stringify([...shinglesOf(`${text.title} ${text.description}`)]), at, at);
+      const grams = shinglesOf(`${text.title} ${text.description}`);
+      insertFingerprint.run(id, campaignId, i + 1, JSON.stringify([...grams]), packHashes(hashGrams(grams)), at, at);
       i++;
     }
     db.prepare('INSERT INTO campaign_fingerprint_versions (campaignId, version) VALUES (?, ?)').run(campaignId, IDEAS);

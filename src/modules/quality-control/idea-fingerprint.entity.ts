@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DateColumn, JsonColumn } from '../../database/json-column';
+import { packHashes, unpackHashes } from './domain/gram-hashes';
 
 /**
  * The 5-gram set of an idea's normalised text (ALGORITHMS.md §1), written in the idea's own
@@ -14,6 +15,9 @@ export class IdeaFingerprint {
   /** Rejected ideas and confirmed duplicates stay recorded but are no longer anyone's original. */
   @Column('boolean', { default: true }) active!: boolean;
   @JsonColumn() grams!: string[];
+  /** The grams' sorted distinct hashes (`hashGrams`), stored packed: what catch-ups and re-checks compare without parsing the grams. */
+  @Column('text', { transformer: { to: (hashes?: Uint32Array) => hashes && packHashes(hashes), from: (packed: string) => unpackHashes(packed) } })
+  hashes!: Uint32Array;
   @DateColumn() submittedAt!: Date;
   @DateColumn() updatedAt!: Date;
 }

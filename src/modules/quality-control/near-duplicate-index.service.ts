@@ -3,13 +3,11 @@ import { Mutex } from 'async-mutex';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { hashGrams } from './domain/gram-hashes';
 import type { FingerprintChange } from './domain/near-duplicate-engine';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
 import { IdeaFingerprint } from './idea-fingerprint.entity';
 import { NearDuplicateThread } from './near-duplicate-thread';
-import type { AssessmentBasis } from './quality-report';
-import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES, rememberWrittenGrams } from './sqlite-fingerprints';
+import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES } from './sqlite-fingerprints';
 
 /**
  * Ideas kept indexed in memory across campaigns, least recently used campaign dropped first (it is
@@ -125,7 +123,7 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     // On SQLite the one connection is the transaction's too.
     if (this.uow.isSqlite) return activeGramsWrittenAfter(this.uow.sqliteHandle, campaignId, version);
     const rows = await manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(version), active: true } });
-    return rows.map((row) => ({ id: row.ideaId, grams: new Set(row.grams), submittedAt: row.submittedAt.getTime() }));
+    return rows.map((row) => ({ id: row.ideaId, grams: new Set(row.grams), hashes: row.hashes, submittedAt: row.submittedAt.getTime() }));
   }
 
   /** The stored grams of active ideas, read through `manager`: exact re-verification never trusts the in-memory copy. */
@@ -135,14 +133,6 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     return rows
       .filter((row) => row.active && row.campaignId === campaignId)
       .map((row) => ({ id: row.ideaId, grams: new Set(row.grams), submittedAt: row.submittedAt.getTime() }));
-  }
-
-  /**
-   * A fingerprint this instance has just committed: on SQLite the catch-up that reads it back takes
-   * its hashes from here instead of reading and parsing the stored grams.
-   */
-  written(ideaId: string, basis: Pick<AssessmentBasis, 'version' | 'gramsJson' | 'hashes'>): void {
-    if (this.uow.isSqlite && basis.version !== null) rememberWrittenGrams(this.uow.sqliteHandle, ideaId, basis.version, basis.gramsJson, basis.hashes);
   }
 
   /** Takes the campaign's next fingerprint version; the bump locks the row until the transaction ends. */
@@ -164,7 +154,7 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
       .insert()
       .into(IdeaFingerprint)
       .values(fingerprint)
-      .orUpdate(['campaignId', 'version', 'active', 'grams', 'submittedAt', 'updatedAt'], ['ideaId'])
+      .orUpdate(['campaignId', 'version', 'active', 'grams', 'hashes', 'submittedAt', 'updatedAt'], ['ideaId'])
       .updateEntity(false)
       .execute();
   }
@@ -207,9 +197,9 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
       where: { campaignId, version: MoreThan(version) },
       order: { version: 'ASC' },
       take: CATCH_UP_PAGE,
-      select: { ideaId: true, version: true, active: true, grams: true },
+      select: { ideaId: true, version: true, active: true, hashes: true },
     });
-    return rows.map(({ ideaId, version, active, grams }) => ({ ideaId, version, active, hashes: active ? hashGrams(grams) : NO_HASHES }));
+    return rows.map(({ ideaId, version, active, hashes }) => ({ ideaId, version, active, hashes: active ? hashes : NO_HASHES }));
   }
 
   private async evictBeyondBudget(): Promise<void> {

@@ -75,12 +75,13 @@ export class QualityControlService {
       });
     }
     // Last: on SQLite a read on the shared connection can see it before the commit, so nothing that could still fail may follow it.
-    await this.index.write(manager, { ideaId: idea.id, campaignId: idea.campaignId, version: basis.version, grams: JSON.parse(basis.gramsJson) as string[], submittedAt: idea.submittedAt });
+    await this.index.write(manager, {
+      ideaId: idea.id, campaignId: idea.campaignId, version: basis.version, grams: JSON.parse(basis.gramsJson) as string[], hashes: basis.hashes, submittedAt: idea.submittedAt,
+    });
   }
 
-  /** Once committed: the index learns the fingerprint without reading it back, and owners hear that their queue grew. */
+  /** Once committed: owners hear that their queue grew. */
   async afterCommit(ideaId: string, assessment: Assessment): Promise<void> {
-    this.index.written(ideaId, assessment.basis);
     if (entersQueue(assessment)) await this.log.announceQueued(assessment.campaignId, ideaId, assessment.report.holdReasons.join(', '));
   }
 

@@ -1,6 +1,6 @@
 import type { SqliteHandle } from '../../database/unit-of-work';
-import { hashGrams } from './domain/gram-hashes';
-import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES, rememberWrittenGrams } from './sqlite-fingerprints';
+import { hashGrams, packHashes } from './domain/gram-hashes';
+import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES } from './sqlite-fingerprints';
 
 interface RawDatabase extends SqliteHandle {
   exec(sql: string): void;
@@ -11,17 +11,41 @@ const Database = require('better-sqlite3') as new (path: string) => RawDatabase;
 
 describe('stored fingerprints read on SQLite', () => {
   let db: RawDatabase;
-  const write = (ideaId: string, version: number, grams: string[], active = 1) =>
+  /** A fingerprint as the service writes it; `stored` overrides what goes into the two columns. */
+  const write = (ideaId: string, version: number, grams: string[], active = 1, stored: { grams?: string; hashes?: Uint32Array } = {}) =>
     db
       .prepare(
-        `INSERT INTO "idea_fingerprints" ("ideaId", "campaignId", "version", "active", "grams", "submittedAt", "updatedAt") VALUES (?, 'c', ?, ?, ?, '2026-03-01 08:00:00.000', '2026-03-01 08:00:00.000')
-         ON CONFLICT ("ideaId") DO UPDATE SET "version" = excluded."version", "active" = excluded."active", "grams" = excluded."grams"`,
+        `INSERT INTO "idea_fingerprints" ("ideaId", "campaignId", "version", "active", "grams", "hashes", "submittedAt", "updatedAt")
+         VALUES (?, 'c', ?, ?, ?, ?, '2026-03-01 08:00:00.000', '2026-03-01 08:00:00.000')
+         ON CONFLICT ("ideaId") DO UPDATE SET "version" = excluded."version", "active" = excluded."active", "grams" = excluded."grams", "hashes" = excluded."hashes"`,
       )
-      .run(ideaId, version, active, JSON.stringify(grams));
+      .run(ideaId, version, active, stored.grams ?? JSON.stringify(grams), packHashes(stored.hashes ?? hashGrams(grams)));
+  /** The same file through a handle that counts the reads of the grams column and can act just before one. */
+  const watched = (beforeGramsRead: (params: unknown[]) => void = () => undefined) => {
+    const handle = {
+      gramsReads: 0,
+      transaction: (fn: () => unknown) => db.transaction(fn),
+      prepare: (sql: string) => {
+        const statement = db.prepare(sql);
+        if (!sql.startsWith('SELECT "grams"')) return statement;
+        return {
+          ...statement,
+          run: (...params: unknown[]) => statement.run(...params),
+          all: (...params: unknown[]) => statement.all(...params),
+          get: (...params: unknown[]) => {
+            handle.gramsReads++;
+            beforeGramsRead(params);
+            return statement.get(...params);
+          },
+        };
+      },
+    };
+    return handle as SqliteHandle & { gramsReads: number };
+  };
 
   beforeEach(() => {
     db = new Database(':memory:');
-    db.exec('CREATE TABLE "idea_fingerprints" ("ideaId" TEXT PRIMARY KEY, "campaignId" TEXT, "version" INTEGER, "active" INTEGER, "grams" TEXT, "submittedAt" TEXT, "updatedAt" TEXT)');
+    db.exec('CREATE TABLE "idea_fingerprints" ("ideaId" TEXT PRIMARY KEY, "campaignId" TEXT, "version" INTEGER, "active" INTEGER, "grams" TEXT, "hashes" TEXT, "submittedAt" TEXT, "updatedAt" TEXT)');
   });
   afterEach(() => db.close());
 
@@ -45,50 +69,43 @@ describe('stored fingerprints read on SQLite', () => {
     expect(fingerprintsAfter(db, 'c', 1, 10)).toEqual([{ ideaId: 'a', version: 2, active: false, hashes: NO_HASHES }]);
   });
 
-  it('gives the hashes with the grams, and takes a version this process wrote from memory', () => {
-    write('a', 1, ['kopi ', 'opi b']);
-    expect(activeGramsWrittenAfter(db, 'c', 0)[0]!.hashes).toEqual(hashGrams(['kopi ', 'opi b']));
-    const made = ['teh m'];
-    const hashes = hashGrams(made);
-    write('b', 2, made);
-    rememberWrittenGrams(db, 'b', 2, JSON.stringify(made), hashes);
-    const [read] = fingerprintsAfter(db, 'c', 1, 10);
-    expect(read).toEqual({ ideaId: 'b', version: 2, active: true, hashes });
-    expect(read!.hashes).toBe(hashes);
-    expect(activeGramsWrittenAfter(db, 'c', 1)[0]!.hashes).toBe(hashes);
-    expect([...activeGramsOf(db, 'c', ['b'])[0]!.grams]).toEqual(made);
-    // A revision is another version: it is read as stored, not taken for the one remembered.
-    write('b', 3, ['gula ']);
-    expect(fingerprintsAfter(db, 'c', 2, 10)).toEqual([{ ideaId: 'b', version: 3, active: true, hashes: hashGrams(['gula ']) }]);
-    expect([...activeGramsOf(db, 'c', ['b'])[0]!.grams]).toEqual(['gula ']);
+  it('catches an index up on the stored hashes, never on the grams', () => {
+    const stored = hashGrams(['lain ']);
+    write('a', 1, ['kopi ', 'opi b'], 1, { grams: 'not read', hashes: stored });
+    const handle = watched();
+    expect(fingerprintsAfter(handle, 'c', 0, 10)).toEqual([{ ideaId: 'a', version: 1, active: true, hashes: stored }]);
+    expect(handle.gramsReads).toBe(0);
   });
 
-  it('ends a catch-up page at a version rewritten between its listing and the read of its grams', () => {
+  it('gives the ideas written meanwhile with their hashes, and parses their grams only when asked', () => {
+    write('a', 1, ['kopi ', 'opi b']);
+    write('b', 2, [], 1, { grams: 'not json', hashes: hashGrams(['teh m']) });
+    const [a, b] = activeGramsWrittenAfter(db, 'c', 0);
+    expect(a!.hashes).toEqual(hashGrams(['kopi ', 'opi b']));
+    expect(b!.hashes).toEqual(hashGrams(['teh m']));
+    expect(() => b!.grams).toThrow(SyntaxError);
+    expect([...a!.grams]).toEqual(['kopi ', 'opi b']);
+  });
+
+  it("reads a finalist's grams once per version, and again after a revision", () => {
+    write('a', 1, ['kopi ']);
+    const handle = watched();
+    expect([...activeGramsOf(handle, 'c', ['a'])[0]!.grams]).toEqual(['kopi ']);
+    expect([...activeGramsOf(handle, 'c', ['a', 'a'])[0]!.grams]).toEqual(['kopi ']);
+    expect(handle.gramsReads).toBe(1);
+    write('a', 2, ['gula ']);
+    expect([...activeGramsOf(handle, 'c', ['a'])[0]!.grams]).toEqual(['gula ']);
+    expect(handle.gramsReads).toBe(2);
+  });
+
+  it('leaves out a finalist rewritten between the read of its version and the read of its grams', () => {
     write('a', 1, ['kopi ']);
     write('b', 2, ['teh m']);
-    write('c', 3, ['gula ']);
-    // The same file seen through a handle whose read of b's grams comes just after a revision of b commits.
-    const racing: SqliteHandle = {
-      transaction: (fn) => db.transaction(fn),
-      prepare: (sql) => {
-        const statement = db.prepare(sql);
-        if (!sql.startsWith('SELECT "grams"')) return statement;
-        return {
-          ...statement,
-          run: (...params: unknown[]) => statement.run(...params),
-          all: (...params: unknown[]) => statement.all(...params),
-          get: (...params: unknown[]) => {
-            if (params[0] === 'b' && params[1] === 2) write('b', 4, ['teh h']);
-            return statement.get(...params);
-          },
-        };
-      },
-    };
-    expect(fingerprintsAfter(racing, 'c', 0, 10).map((change) => [change.ideaId, change.version])).toEqual([['a', 1]]);
-    // The next catch-up goes on from version 1 and meets b at its new version.
-    expect(fingerprintsAfter(racing, 'c', 1, 10)).toEqual([
-      { ideaId: 'c', version: 3, active: true, hashes: hashGrams(['gula ']) },
-      { ideaId: 'b', version: 4, active: true, hashes: hashGrams(['teh h']) },
-    ]);
+    // A revision of b commits just before its grams at version 2 are read.
+    const racing = watched((params) => {
+      if (params[0] === 'b' && params[1] === 2) write('b', 3, ['teh h']);
+    });
+    expect(activeGramsOf(racing, 'c', ['a', 'b']).map((idea) => idea.id)).toEqual(['a']);
+    expect([...activeGramsOf(racing, 'c', ['b'])[0]!.grams]).toEqual(['teh h']);
   });
 });

@@ -1,6 +1,7 @@
 import { preparedStatements, sqliteDate } from '../../database/sqlite-statements';
 import type { SqliteHandle } from '../../database/unit-of-work';
 import { earlierFindings, entersQueue, recheck, settledAt } from './domain/assessment';
+import { packHashes } from './domain/gram-hashes';
 import type { Assessment } from './quality-report';
 import { activeGramsOf, activeGramsWrittenAfter } from './sqlite-fingerprints';
 
@@ -12,9 +13,9 @@ const statements = preparedStatements({
     ON CONFLICT ("campaignId") DO UPDATE SET "version" = "campaign_fingerprint_versions"."version" + 1 RETURNING "version"`,
   audit: `INSERT INTO "moderation_audit" ("id", "ideaId", "campaignId", "actorId", "fromStatus", "toStatus", "decision", "reason", "duplicateOfId", "at")
     VALUES (?, ?, ?, NULL, ?, 'pending', 'hold', ?, ?, ?)`,
-  fingerprint: `INSERT INTO "idea_fingerprints" ("ideaId", "campaignId", "version", "active", "grams", "submittedAt", "updatedAt") VALUES (?, ?, ?, 1, ?, ?, ?)
+  fingerprint: `INSERT INTO "idea_fingerprints" ("ideaId", "campaignId", "version", "active", "grams", "hashes", "submittedAt", "updatedAt") VALUES (?, ?, ?, 1, ?, ?, ?, ?)
     ON CONFLICT ("ideaId") DO UPDATE SET "campaignId" = excluded."campaignId", "version" = excluded."version", "active" = 1,
-      "grams" = excluded."grams", "submittedAt" = excluded."submittedAt", "updatedAt" = excluded."updatedAt"`,
+      "grams" = excluded."grams", "hashes" = excluded."hashes", "submittedAt" = excluded."submittedAt", "updatedAt" = excluded."updatedAt"`,
 });
 
 /** QualityControlService.settle on a raw connection, inside the idea's transaction. */
@@ -46,5 +47,5 @@ export function recordIdeaOnSqlite(db: SqliteHandle, idea: RecordedIdea, assessm
   if (entersQueue(assessment)) {
     s.audit.run(idea.auditId, idea.id, idea.campaignId, assessment.fromStatus, report.holdReasons.join(', '), report.duplicateOf?.ideaId ?? null, at);
   }
-  s.fingerprint.run(idea.id, idea.campaignId, basis.version, basis.gramsJson, sqliteDate(idea.submittedAt), at);
+  s.fingerprint.run(idea.id, idea.campaignId, basis.version, basis.gramsJson, packHashes(basis.hashes), sqliteDate(idea.submittedAt), at);
 }

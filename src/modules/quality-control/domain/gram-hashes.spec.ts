@@ -1,4 +1,4 @@
-import { HashedJaccardQuery, hashedJaccardAtLeast, hashGrams } from './gram-hashes';
+import { HashArena, HashedJaccardQuery, hashedJaccardAtLeast, hashGrams, packHashes, unpackHashes } from './gram-hashes';
 
 /** The full similarity: nothing is below a threshold of 0. */
 const hashedJaccard = (a: Uint32Array, b: Uint32Array): number => hashedJaccardAtLeast(a, b, 0)!;
@@ -16,6 +16,31 @@ describe('hashGrams', () => {
 
   it('gives an empty array for no grams', () => {
     expect(hashGrams([])).toHaveLength(0);
+  });
+});
+
+describe('packHashes and unpackHashes', () => {
+  it('store each hash as 4 little-endian bytes in base64, whatever the platform', () => {
+    expect(packHashes(Uint32Array.of(1, 0x01020304))).toBe(Buffer.from([1, 0, 0, 0, 4, 3, 2, 1]).toString('base64'));
+  });
+
+  it('give back the hashes of an idea exactly, in their own memory', () => {
+    const hashes = hashGrams(shinglesOf(KOPI_A));
+    const stored = packHashes(hashes);
+    const read = unpackHashes(stored);
+    expect(read).toEqual(hashes);
+    expect(read.buffer).not.toBe(hashes.buffer);
+    // A view into a larger array packs only its own part.
+    expect(unpackHashes(packHashes(hashes.subarray(1, 3)))).toEqual(hashes.slice(1, 3));
+  });
+
+  it('store no grams as an empty text', () => {
+    expect(packHashes(new Uint32Array(0))).toBe('');
+    expect(unpackHashes('')).toHaveLength(0);
+  });
+
+  it('refuse a stored text that is not a whole number of hashes', () => {
+    expect(() => unpackHashes(Buffer.from([1, 2, 3]).toString('base64'))).toThrow(RangeError);
   });
 });
 
@@ -104,5 +129,41 @@ describe('HashedJaccardQuery', () => {
     // 50 shared of 350 in all: J = 1/7.
     expect(query.similarityAtLeast(candidate, 0.36)).toBeNull();
     expect(query.similarityAtLeast(candidate, 0.14)).toBeCloseTo(1 / 7);
+  });
+});
+
+describe('HashArena', () => {
+  const held = (arena: HashArena, slot: number) => [...arena.values.subarray(arena.start(slot), arena.end(slot))];
+
+  it('keeps each slot\'s hashes through rewrites, removals and the compactions they cause', () => {
+    const arena = new HashArena();
+    const expected = new Map<number, number[]>();
+    let seed = 1;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0);
+    for (let step = 0; step < 5000; step++) {
+      const slot = next() % 300;
+      if (next() % 4 === 0) {
+        arena.clear(slot);
+        expected.delete(slot);
+      } else {
+        const hashes = Uint32Array.from({ length: next() % 250 }, next).sort();
+        arena.put(slot, hashes);
+        expected.set(slot, [...hashes]);
+      }
+    }
+    for (let slot = 0; slot < 300; slot++) expect(held(arena, slot)).toEqual(expected.get(slot) ?? []);
+  });
+
+  it('compares a query with a slot in place exactly as with the idea\'s own array', () => {
+    const arena = new HashArena();
+    const a = hashGrams(shinglesOf(KOPI_A));
+    const b = hashGrams(shinglesOf(KOPI_B));
+    arena.put(0, b);
+    arena.put(1, a);
+    const query = new HashedJaccardQuery(a);
+    for (const threshold of [0, 0.2, 0.4, 0.6, 1]) {
+      expect(query.similarityInRangeAtLeast(arena.values, arena.start(0), arena.end(0), threshold)).toBe(hashedJaccardAtLeast(a, b, threshold));
+      expect(query.similarityInRangeAtLeast(arena.values, arena.start(1), arena.end(1), threshold)).toBe(1);
+    }
   });
 });

@@ -15,6 +15,30 @@ export function hashGrams(grams: Iterable<string>): Uint32Array {
   return hashes.slice(0, distinct);
 }
 
+/** Whether this platform lays a Uint32Array out little-endian, the byte order hashes are stored in. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/**
+ * The stored form of a gram set's hashes: 4 bytes each, little-endian, as base64 text (a text column
+ * reads the same on SQLite and PostgreSQL). Reading it back is one decode where the grams themselves
+ * need a JSON parse and a hash of every gram.
+ */
+export function packHashes(hashes: Uint32Array): string {
+  const bytes = Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength);
+  return (LITTLE_ENDIAN ? bytes : Buffer.from(bytes).swap32()).toString('base64');
+}
+
+/** The hashes `packHashes` stored; a text that is not a whole number of them is refused. */
+export function unpackHashes(packed: string): Uint32Array {
+  const length = Buffer.byteLength(packed, 'base64');
+  if (length % 4 !== 0) throw new RangeError(`stored gram hashes are ${length} bytes, not a multiple of 4`);
+  const hashes = new Uint32Array(length / 4);
+  const bytes = Buffer.from(hashes.buffer);
+  bytes.write(packed, 'base64');
+  if (!LITTLE_ENDIAN) bytes.swap32();
+  return hashes;
+}
+
 /**
  * How far a hashed similarity may fall below the exact one: a collision moves it by about 1/|A∪B|,
  * so a filter on hashes that keeps this margin never drops a true match.
@@ -28,16 +52,23 @@ export const HASH_COLLISION_MARGIN = 0.02;
  * there: most LSH candidates are far below the similar band, and checking them is where the time goes.
  */
 export function hashedJaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: number): number | null {
-  const small = Math.min(a.length, b.length);
-  const large = Math.max(a.length, b.length);
+  return jaccardOfRangesAtLeast(a, 0, a.length, b, 0, b.length, threshold);
+}
+
+/** `hashedJaccardAtLeast` of a[aStart, aEnd) and b[bStart, bEnd): ideas stored side by side are compared in place. */
+function jaccardOfRangesAtLeast(a: Uint32Array, aStart: number, aEnd: number, b: Uint32Array, bStart: number, bEnd: number, threshold: number): number | null {
+  const sizeA = aEnd - aStart;
+  const sizeB = bEnd - bStart;
+  const small = Math.min(sizeA, sizeB);
+  const large = Math.max(sizeA, sizeB);
   if (large === 0) return threshold <= 0 ? 0 : null;
   if (small < threshold * large) return null;
-  const needed = sharedNeeded(a.length, b.length, threshold);
-  let i = 0;
-  let j = 0;
+  const needed = sharedNeeded(sizeA, sizeB, threshold);
+  let i = aStart;
+  let j = bStart;
   let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (shared + Math.min(a.length - i, b.length - j) < needed) return null;
+  while (i < aEnd && j < bEnd) {
+    if (shared + Math.min(aEnd - i, bEnd - j) < needed) return null;
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
@@ -47,7 +78,7 @@ export function hashedJaccardAtLeast(a: Uint32Array, b: Uint32Array, threshold: 
     } else if (x < y) i++;
     else j++;
   }
-  const similarity = shared / (a.length + b.length - shared);
+  const similarity = shared / (sizeA + sizeB - shared);
   return similarity >= threshold ? similarity : null;
 }
 
@@ -82,26 +113,101 @@ export class HashedJaccardQuery {
 
   /** Exactly `hashedJaccardAtLeast(query, candidate, threshold)`. */
   similarityAtLeast(candidate: Uint32Array, threshold: number): number | null {
-    const needed = sharedNeeded(this.hashes.length, candidate.length, threshold);
-    if (needed > 0 && !this.mayShare(candidate, needed)) return null;
-    return hashedJaccardAtLeast(this.hashes, candidate, threshold);
+    return this.similarityInRangeAtLeast(candidate, 0, candidate.length, threshold);
+  }
+
+  /** The same for the candidate held in `data[start, end)`, as a `HashArena` keeps it. */
+  similarityInRangeAtLeast(data: Uint32Array, start: number, end: number, threshold: number): number | null {
+    const needed = sharedNeeded(this.hashes.length, end - start, threshold);
+    if (needed > 0 && !this.mayShare(data, start, end, needed)) return null;
+    return jaccardOfRangesAtLeast(this.hashes, 0, this.hashes.length, data, start, end, threshold);
   }
 
   /** Whether at least `needed` of the candidate's hashes land on marked bits. */
-  private mayShare(candidate: Uint32Array, needed: number): boolean {
+  private mayShare(data: Uint32Array, start: number, end: number, needed: number): boolean {
     const table = this.table;
-    const length = candidate.length;
     let hits = 0;
-    let i = 0;
-    while (i < length) {
-      const end = i + LOOKUPS_PER_CHECK < length ? i + LOOKUPS_PER_CHECK : length;
-      for (; i < end; i++) {
-        const bit = candidate[i]! & TABLE_MASK;
+    let i = start;
+    while (i < end) {
+      const stop = i + LOOKUPS_PER_CHECK < end ? i + LOOKUPS_PER_CHECK : end;
+      for (; i < stop; i++) {
+        const bit = data[i]! & TABLE_MASK;
         hits += (table[bit >>> 5]! >>> (bit & 31)) & 1;
       }
       if (hits >= needed) return true;
-      if (hits + (length - i) < needed) return false;
+      if (hits + (end - i) < needed) return false;
     }
     return false;
+  }
+}
+
+/**
+ * The hashes of many ideas side by side in one array, each under a slot number: checking hundreds of
+ * candidates reads one array in place instead of following a map and an object to each idea's own
+ * array. A rewritten or removed slot leaves its old range behind; the array is compacted once that
+ * waste outgrows what is live.
+ */
+export class HashArena {
+  private data = new Uint32Array(1 << 12);
+  private used = 0;
+  private live = 0;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+
+  /** The whole array; a slot's hashes are `values[start(slot), end(slot))`. Valid until the next `put`. */
+  get values(): Uint32Array {
+    return this.data;
+  }
+
+  start(slot: number): number {
+    return this.starts[slot]!;
+  }
+
+  end(slot: number): number {
+    return this.ends[slot]!;
+  }
+
+  put(slot: number, hashes: Uint32Array): void {
+    this.clear(slot);
+    if (slot >= this.starts.length) this.growSlots(slot + 1);
+    if (this.used + hashes.length > this.data.length) this.makeRoom(hashes.length);
+    this.data.set(hashes, this.used);
+    this.starts[slot] = this.used;
+    this.ends[slot] = this.used + hashes.length;
+    this.used += hashes.length;
+    this.live += hashes.length;
+  }
+
+  clear(slot: number): void {
+    if (slot >= this.starts.length) return;
+    this.live -= this.ends[slot]! - this.starts[slot]!;
+    this.starts[slot] = 0;
+    this.ends[slot] = 0;
+  }
+
+  /** Copies the live ranges into an array twice their size (with the new one), leaving the waste behind. */
+  private makeRoom(extra: number): void {
+    const data = new Uint32Array(Math.max(1 << 12, 2 * (this.live + extra)));
+    let at = 0;
+    for (let slot = 0; slot < this.starts.length; slot++) {
+      const start = this.starts[slot]!;
+      const end = this.ends[slot]!;
+      data.set(this.data.subarray(start, end), at);
+      this.starts[slot] = at;
+      this.ends[slot] = at + (end - start);
+      at += end - start;
+    }
+    this.data = data;
+    this.used = at;
+  }
+
+  private growSlots(needed: number): void {
+    const size = Math.max(needed, this.starts.length * 2);
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
   }
 }

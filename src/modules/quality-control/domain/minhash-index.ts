@@ -141,6 +141,16 @@ export class MinHashIndex {
     return this.slotOf.has(id);
   }
 
+  /** The dense slot an indexed idea holds (reused after a removal), for keeping more about it side by side. */
+  slotFor(id: string): number | undefined {
+    return this.slotOf.get(id);
+  }
+
+  /** The idea in a slot, or undefined when the slot is free. */
+  idIn(slot: number): string | undefined {
+    return this.idAt[slot];
+  }
+
   /**
    * The MinHash signature of a gram set given as its FNV-1a hashes (`hashGrams`): for each of the hash
    * functions, the minimum over the grams of h(x) = fmix32(a·x + b mod 2^32), murmur3's finaliser after
@@ -171,14 +181,14 @@ export class MinHashIndex {
     return signature;
   }
 
-  /** Indexes (or re-indexes) an idea's gram hashes. */
-  add(id: string, hashes: Uint32Array): void {
+  /** Indexes (or re-indexes) an idea's gram hashes; returns the slot it now holds. */
+  add(id: string, hashes: Uint32Array): number {
     this.remove(id);
     const signature = this.signatureOf(hashes);
     const slot = this.takeSlot();
     this.slotOf.set(id, slot);
     this.idAt[slot] = id;
-    if (signature === null) return;
+    if (signature === null) return slot;
     this.signatures.set(signature, slot * this.hashCount);
     this.signed[slot] = 1;
     for (let band = 0; band < this.bands; band++) {
@@ -187,6 +197,7 @@ export class MinHashIndex {
       if (bucket) bucket.push(slot);
       else this.buckets[band]!.set(key, [slot]);
     }
+    return slot;
   }
 
   remove(id: string): boolean {
@@ -213,11 +224,16 @@ export class MinHashIndex {
 
   /** Ids sharing at least `minSharedBands` bands with the gram hashes, in a deterministic order; to be verified exactly. */
   candidates(hashes: Uint32Array): string[] {
+    return this.candidateSlots(hashes).map((slot) => this.idAt[slot]!);
+  }
+
+  /** The slots of `candidates`, in the same order. */
+  candidateSlots(hashes: Uint32Array): number[] {
     const signature = this.signatureOf(hashes);
     if (signature === null) return [];
     const query = this.nextQuery();
     const need = this.minSharedBands;
-    const found: string[] = [];
+    const found: number[] = [];
     for (let band = 0; band < this.bands; band++) {
       const bucket = this.buckets[band]!.get(bandKey(signature, band * this.rows, this.rows));
       if (!bucket) continue;
@@ -227,7 +243,7 @@ export class MinHashIndex {
           this.seenBy[slot] = query;
           this.sharedBands[slot] = 0;
         }
-        if (++this.sharedBands[slot]! === need) found.push(this.idAt[slot]!);
+        if (++this.sharedBands[slot]! === need) found.push(slot);
       }
     }
     return found;

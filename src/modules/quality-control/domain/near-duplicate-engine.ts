@@ -1,4 +1,4 @@
-import { HASH_COLLISION_MARGIN, HashedJaccardQuery } from './gram-hashes';
+import { HASH_COLLISION_MARGIN, HashArena, HashedJaccardQuery } from './gram-hashes';
 import { MinHashIndex } from './minhash-index';
 
 /** Below this many ideas every one is compared (full recall); above it MinHash/LSH proposes candidates. */
@@ -24,14 +24,11 @@ export interface ProposalQuery {
   ignoreId: string | null;
 }
 
-interface IndexedIdea {
-  hashes: Uint32Array;
-  version: number;
-}
-
+/** A campaign's ideas: their signatures in the LSH index, their hashes in an arena under the same slots. */
 class CampaignIdeas {
   readonly lsh = new MinHashIndex();
-  readonly ideas = new Map<string, IndexedIdea>();
+  readonly hashes = new HashArena();
+  readonly versions = new Map<string, number>();
 }
 
 /**
@@ -46,17 +43,19 @@ export class NearDuplicateEngine {
   apply(campaignId: string, changes: readonly FingerprintChange[]): number {
     const campaign = this.campaign(campaignId);
     for (const change of changes) {
-      const known = campaign.ideas.get(change.ideaId);
-      if (known && known.version >= change.version) continue;
+      const known = campaign.versions.get(change.ideaId);
+      if (known !== undefined && known >= change.version) continue;
       if (!change.active) {
-        campaign.ideas.delete(change.ideaId);
+        const slot = campaign.lsh.slotFor(change.ideaId);
+        if (slot !== undefined) campaign.hashes.clear(slot);
         campaign.lsh.remove(change.ideaId);
+        campaign.versions.delete(change.ideaId);
         continue;
       }
-      campaign.ideas.set(change.ideaId, { hashes: change.hashes, version: change.version });
-      campaign.lsh.add(change.ideaId, change.hashes);
+      campaign.hashes.put(campaign.lsh.add(change.ideaId, change.hashes), change.hashes);
+      campaign.versions.set(change.ideaId, change.version);
     }
-    return campaign.ideas.size;
+    return campaign.versions.size;
   }
 
   /**
@@ -67,14 +66,16 @@ export class NearDuplicateEngine {
   propose(campaignId: string, query: ProposalQuery): string[] {
     const campaign = this.campaigns.get(campaignId);
     if (!campaign) return [];
-    const hashes = new HashedJaccardQuery(query.hashes);
+    const { lsh, hashes } = campaign;
+    const compared = new HashedJaccardQuery(query.hashes);
     const floor = Math.max(0, query.similarThreshold - HASH_COLLISION_MARGIN);
-    const candidates = campaign.ideas.size <= FULL_SCAN_LIMIT ? campaign.ideas.keys() : campaign.lsh.candidates(query.hashes);
+    const slots = campaign.versions.size <= FULL_SCAN_LIMIT ? [...campaign.versions.keys()].map((id) => lsh.slotFor(id)!) : lsh.candidateSlots(query.hashes);
+    const values = hashes.values;
     const scored: Array<{ id: string; similarity: number }> = [];
-    for (const id of candidates) {
-      const idea = campaign.ideas.get(id);
-      if (!idea || id === query.ignoreId) continue;
-      const similarity = hashes.similarityAtLeast(idea.hashes, floor);
+    for (const slot of slots) {
+      const id = lsh.idIn(slot);
+      if (id === undefined || id === query.ignoreId) continue;
+      const similarity = compared.similarityInRangeAtLeast(values, hashes.start(slot), hashes.end(slot), floor);
       if (similarity !== null) scored.push({ id, similarity });
     }
     scored.sort((a, b) => b.similarity - a.similarity);
