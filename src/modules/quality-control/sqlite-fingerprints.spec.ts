@@ -1,6 +1,6 @@
 import type { SqliteHandle } from '../../database/unit-of-work';
 import { hashGrams, packHashes } from './domain/gram-hashes';
-import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES } from './sqlite-fingerprints';
+import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES, rememberNewFingerprint } from './sqlite-fingerprints';
 
 interface RawDatabase extends SqliteHandle {
   exec(sql: string): void;
@@ -85,6 +85,26 @@ describe('stored fingerprints read on SQLite', () => {
     expect(b!.hashes).toEqual(hashGrams(['teh m']));
     expect(() => b!.grams).toThrow(SyntaxError);
     expect([...a!.grams]).toEqual(['kopi ', 'opi b']);
+  });
+
+  it('takes the hashes of a new idea this connection wrote from memory, and reads any other version', () => {
+    const made = hashGrams(['teh m']);
+    write('b', 2, ['teh m']);
+    rememberNewFingerprint(db, 'b', { version: 2, hashes: made, submittedAt: Date.UTC(2026, 2, 1, 8) });
+    const [remembered] = activeGramsWrittenAfter(db, 'c', 1);
+    expect(remembered!.hashes).toBe(made);
+    expect(remembered!.submittedAt).toBe(Date.UTC(2026, 2, 1, 8));
+    expect([...remembered!.grams]).toEqual(['teh m']);
+    // A memory of a version the table does not hold (its write rolled back, or rewritten since) is never used.
+    write('b', 3, ['gula ']);
+    const [stored] = activeGramsWrittenAfter(db, 'c', 1);
+    expect(stored!.hashes).toEqual(hashGrams(['gula ']));
+    expect([...stored!.grams]).toEqual(['gula ']);
+    // Memory is per connection.
+    const other = new Database(':memory:');
+    expect(() => rememberNewFingerprint(other, 'b', { version: 3, hashes: made, submittedAt: 0 })).not.toThrow();
+    expect(activeGramsWrittenAfter(db, 'c', 1)[0]!.hashes).toEqual(hashGrams(['gula ']));
+    other.close();
   });
 
   it("reads a finalist's grams once per version, and again after a revision", () => {

@@ -10,7 +10,8 @@ import type { ExistingIdeaGrams } from './domain/near-duplicates';
 
 const statements = preparedStatements({
   after: 'SELECT "ideaId", "version", "active", "hashes" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? ORDER BY "version" LIMIT ?',
-  activeAfter: 'SELECT "ideaId", "version", "submittedAt", "hashes", "grams" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? AND "active" = 1',
+  activeAfter: 'SELECT "ideaId", "version" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? AND "active" = 1',
+  storedAt: 'SELECT "submittedAt", "hashes" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "version" = ?',
   active: 'SELECT "ideaId", "version", "submittedAt" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "campaignId" = ? AND "active" = 1',
   gramsAt: 'SELECT "grams" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "version" = ?',
 });
@@ -35,6 +36,37 @@ export const NO_HASHES = new Uint32Array(0);
 const KNOWN_LIMIT = 1024;
 const knownByConnection = new WeakMap<SqliteHandle, Map<string, KnownGrams>>();
 
+/** A new idea's fingerprint as its writer made it: what the re-checks of the ideas that follow it compare. */
+interface WrittenFingerprint {
+  version: number;
+  hashes: Uint32Array;
+  submittedAt: number;
+}
+
+/** Per connection, the new ideas it wrote lately; about 1 KB each. */
+const WRITTEN_LIMIT = 1024;
+const writtenByConnection = new WeakMap<SqliteHandle, Map<string, WrittenFingerprint>>();
+
+/** Keeps at most `limit` entries, the one just set last and the oldest dropped first. */
+function setRecent<T>(map: Map<string, T>, key: string, value: T, limit: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > limit) map.delete(map.keys().next().value!);
+}
+
+/**
+ * A new idea's fingerprint, written by this connection in the current transaction. Under a burst of
+ * submissions, each transaction re-checks the dozens of ideas written since its assessment, nearly all
+ * written by this same connection moments before: it takes their hashes from here instead of reading
+ * them back. Only for new ideas: their id is fresh, so an entry whose write was rolled back can never
+ * match a stored row, and a stored row with the same id and version is exactly what was written.
+ */
+export function rememberNewFingerprint(db: SqliteHandle, ideaId: string, written: WrittenFingerprint): void {
+  let recent = writtenByConnection.get(db);
+  if (!recent) writtenByConnection.set(db, (recent = new Map<string, WrittenFingerprint>()));
+  setRecent(recent, ideaId, written, WRITTEN_LIMIT);
+}
+
 /**
  * The ideas the index proposes again and again (the originals a campaign's ideas keep coming near)
  * are re-verified on their stored grams each time. A version's grams never change, so each connection
@@ -50,29 +82,35 @@ function knownGrams(db: SqliteHandle, ideaId: string, version: number): KnownGra
   // Rewritten since the version was read (a revision committed in between): that version is gone.
   if (!row) return null;
   const read: KnownGrams = { version, json: row.grams, set: null };
-  known.delete(ideaId);
-  known.set(ideaId, read);
-  if (known.size > KNOWN_LIMIT) known.delete(known.keys().next().value!);
+  setRecent(known, ideaId, read, KNOWN_LIMIT);
   return read;
 }
 
 /**
- * An idea as the exact comparison takes it. The set of grams is made when first asked for: a re-check
- * looks at the hashes first, and most of the ideas written meanwhile never get further.
+ * An idea as the exact comparison takes it. Its grams are read and made into a set when first asked
+ * for: a re-check looks at the hashes first, and most of the ideas written meanwhile never get further.
  */
 class StoredIdeaGrams implements ExistingIdeaGrams {
-  readonly submittedAt: number;
+  private entry: KnownGrams | null = null;
 
   constructor(
+    private readonly db: SqliteHandle,
     readonly id: string,
-    submittedAt: string,
-    private readonly entry: Pick<KnownGrams, 'json' | 'set'>,
+    private readonly version: number,
+    readonly submittedAt: number,
     readonly hashes: Uint32Array | undefined,
-  ) {
-    this.submittedAt = readSqliteDate(submittedAt).getTime();
+  ) {}
+
+  /** Read inside the transaction that listed the version, or just after reading it (a finalist), so the version is there. */
+  static known(db: SqliteHandle, id: string, entry: KnownGrams, submittedAt: number): StoredIdeaGrams {
+    const idea = new StoredIdeaGrams(db, id, entry.version, submittedAt, undefined);
+    idea.entry = entry;
+    return idea;
   }
 
   get grams(): ReadonlySet<string> {
+    this.entry ??= knownGrams(this.db, this.id, this.version);
+    if (!this.entry) throw new Error(`the fingerprint of idea ${this.id} at version ${this.version} was rewritten inside the transaction that read it`);
     return (this.entry.set ??= new Set(JSON.parse(this.entry.json) as string[]));
   }
 }
@@ -86,10 +124,20 @@ export function fingerprintsAfter(db: SqliteHandle, campaignId: string, version:
   });
 }
 
-/** The active ideas of the campaign whose fingerprint was written after `version`, with their hashes and grams; read inside the writer's transaction. */
+/**
+ * The active ideas of the campaign whose fingerprint was written after `version`, with their hashes;
+ * read inside the writer's transaction. What this connection wrote itself is taken from memory.
+ */
 export function activeGramsWrittenAfter(db: SqliteHandle, campaignId: string, version: number): ExistingIdeaGrams[] {
-  const rows = statements(db).activeAfter.all(campaignId, version) as Array<StoredVersion & { hashes: string; grams: string }>;
-  return rows.map((row) => new StoredIdeaGrams(row.ideaId, row.submittedAt, { json: row.grams, set: null }, unpackHashes(row.hashes)));
+  const s = statements(db);
+  const recent = writtenByConnection.get(db);
+  const rows = s.activeAfter.all(campaignId, version) as Array<{ ideaId: string; version: number }>;
+  return rows.map((row) => {
+    const written = recent?.get(row.ideaId);
+    if (written && written.version === row.version) return new StoredIdeaGrams(db, row.ideaId, row.version, written.submittedAt, written.hashes);
+    const stored = s.storedAt.get(row.ideaId, row.version) as { submittedAt: string; hashes: string };
+    return new StoredIdeaGrams(db, row.ideaId, row.version, readSqliteDate(stored.submittedAt).getTime(), unpackHashes(stored.hashes));
+  });
 }
 
 /** The stored grams of those of `ideaIds` that are active ideas of the campaign. */
@@ -98,6 +146,6 @@ export function activeGramsOf(db: SqliteHandle, campaignId: string, ideaIds: rea
   return [...new Set(ideaIds)].flatMap((id) => {
     const row = active.get(id, campaignId) as StoredVersion | undefined;
     const entry = row ? knownGrams(db, row.ideaId, row.version) : null;
-    return row && entry ? [new StoredIdeaGrams(row.ideaId, row.submittedAt, entry, undefined)] : [];
+    return row && entry ? [StoredIdeaGrams.known(db, row.ideaId, entry, readSqliteDate(row.submittedAt).getTime())] : [];
   });
 }

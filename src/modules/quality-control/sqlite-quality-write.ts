@@ -3,7 +3,7 @@ import type { SqliteHandle } from '../../database/unit-of-work';
 import { earlierFindings, entersQueue, recheck, settledAt } from './domain/assessment';
 import { packHashes } from './domain/gram-hashes';
 import type { Assessment } from './quality-report';
-import { activeGramsOf, activeGramsWrittenAfter } from './sqlite-fingerprints';
+import { activeGramsOf, activeGramsWrittenAfter, rememberNewFingerprint } from './sqlite-fingerprints';
 
 // Runs on the SQLite write thread as well as in the service: it imports pure code only. The same
 // steps as QualityControlService.settle and recordIdea, as prepared statements.
@@ -48,4 +48,5 @@ export function recordIdeaOnSqlite(db: SqliteHandle, idea: RecordedIdea, assessm
     s.audit.run(idea.auditId, idea.id, idea.campaignId, assessment.fromStatus, report.holdReasons.join(', '), report.duplicateOf?.ideaId ?? null, at);
   }
   s.fingerprint.run(idea.id, idea.campaignId, basis.version, basis.gramsJson, packHashes(basis.hashes), sqliteDate(idea.submittedAt), at);
+  if (assessment.fromStatus === null) rememberNewFingerprint(db, idea.id, { version: basis.version, hashes: basis.hashes, submittedAt: idea.submittedAt.getTime() });
 }
