@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { preparedStatements } from '../../database/sqlite-statements';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { UsersService } from '../users/users.service';
 import { ContributorReputation } from './contributor-reputation.entity';
@@ -11,13 +12,18 @@ export interface ReputationResponse extends ReputationEvidence {
   reputation: number;
 }
 
+const evidenceStatement = preparedStatements({ get: 'SELECT "good", "bad" FROM "contributor_reputation" WHERE "userId" = ?' });
+
 /** Beta reputation per contributor (ALGORITHMS.md §2): trust for moderation, kept apart from points. */
 @Injectable()
 export class ReputationService {
   constructor(private readonly uow: UnitOfWork, private readonly users: UsersService, private readonly clock: Clock) {}
 
   async evidenceOf(userId: string, manager: EntityManager = this.uow.manager): Promise<ReputationEvidence> {
-    const row = await manager.findOneBy(ContributorReputation, { userId });
+    // Every submission asks; on SQLite (one connection) a prepared read instead of building a find.
+    const row = this.uow.isSqlite
+      ? (evidenceStatement(this.uow.sqliteHandle).get.get(userId) as ReputationEvidence | undefined)
+      : await manager.findOneBy(ContributorReputation, { userId });
     return { good: row?.good ?? 0, bad: row?.bad ?? 0 };
   }
 
