@@ -98,7 +98,9 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     for (const { campaignId, ideas } of recent) {
       budget -= Number(ideas);
       if (budget < 0 || this.stopping) return;
-      await this.caughtUp(campaignId, this.uow.manager);
+      const { index, lastPage } = await this.caughtUp(campaignId, this.uow.manager, (changes) => this.engine.apply(campaignId, changes));
+      index.ideas = await lastPage;
+      await this.evictBeyondBudget();
     }
   }
 
@@ -107,10 +109,10 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
    * table through `manager` (inside a transaction, the transaction's own view).
    */
   async propose(campaignId: string, query: CandidateQuery, manager: EntityManager = this.uow.manager): Promise<Proposals> {
-    const index = await this.caughtUp(campaignId, manager);
-    // Taken before asking: changes another request sends meanwhile can only make the proposals newer.
-    const seenVersion = index.version;
-    const finalists = await this.engine.propose(campaignId, query);
+    const { index, version: seenVersion, lastPage } = await this.caughtUp(campaignId, manager, (changes) => this.engine.propose(campaignId, changes, query));
+    const { finalists, ideas } = await lastPage;
+    index.ideas = ideas;
+    await this.evictBeyondBudget();
     return { finalists, seenVersion };
   }
 
@@ -165,8 +167,17 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     await manager.update(IdeaFingerprint, { ideaId }, { active: false, version, updatedAt: this.clock.now() });
   }
 
-  /** The campaign's index with every fingerprint committed so far; built from the table the first time. */
-  private async caughtUp(campaignId: string, manager: EntityManager): Promise<CampaignIndex> {
+  /**
+   * Brings the campaign's index up to every fingerprint committed so far (built from the table the
+   * first time): full pages are applied one request at a time, leaving the event loop to others between
+   * them; the last page goes to the thread with `send`, the caller's own request, which is posted before
+   * the next catch-up of the campaign may start, so it always reaches the thread first.
+   */
+  private async caughtUp<T>(
+    campaignId: string,
+    manager: EntityManager,
+    send: (lastPage: FingerprintChange[]) => Promise<T>,
+  ): Promise<{ index: CampaignIndex; version: number; lastPage: Promise<T> }> {
     let index = this.campaigns.get(campaignId);
     if (!index) {
       index = new CampaignIndex();
@@ -175,19 +186,28 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     index.lastUsed = ++this.uses;
     const target = index;
     // One catch-up at a time per campaign: concurrent checks share the rows instead of each sending them.
-    // A long catch-up (a first build) goes a page at a time, leaving the event loop to other requests.
-    await target.catchUpLock.runExclusive(async () => {
+    const lastPage = await target.catchUpLock.runExclusive(async () => {
       for (;;) {
         const changes = await this.changesAfter(campaignId, target.version, manager);
-        if (changes.length > 0) {
-          target.ideas = await this.engine.apply(campaignId, changes);
-          target.version = Math.max(target.version, ...changes.map((change) => change.version));
-        }
-        if (changes.length < CATCH_UP_PAGE || this.stopping) return;
+        if (changes.length > 0) target.version = Math.max(target.version, ...changes.map((change) => change.version));
+        // The version the request reflects is the one reached here: a later catch-up may move the index on before the caller resumes.
+        if (changes.length < CATCH_UP_PAGE || this.stopping) return { version: target.version, sent: this.forgetIfFailed(campaignId, target, send(changes)) };
+        target.ideas = await this.forgetIfFailed(campaignId, target, this.engine.apply(campaignId, changes));
       }
     });
-    await this.evictBeyondBudget();
-    return target;
+    return { index: target, version: lastPage.version, lastPage: lastPage.sent };
+  }
+
+  /** A request that carried changes and failed may have left them unapplied: the index is rebuilt from the table when next checked. */
+  private forgetIfFailed<T>(campaignId: string, index: CampaignIndex, request: Promise<T>): Promise<T> {
+    return request.catch((error: unknown) => {
+      if (this.campaigns.get(campaignId) === index) {
+        this.campaigns.delete(campaignId);
+        // Posted before any request of the rebuild; a thread that is gone has forgotten it anyway.
+        this.engine.drop(campaignId).catch(() => undefined);
+      }
+      throw error;
+    });
   }
 
   /** The next page of fingerprints written after `version`, oldest first. */

@@ -11,13 +11,17 @@ describe('NearDuplicateThread', () => {
   const thread = new NearDuplicateThread(() => lost++);
   afterAll(() => thread.close());
 
+  const nearCopy = { hashes: hashGrams(shinglesOf(NEAR_COPY)), similarThreshold: 0.4, ignoreId: null };
+
   it('answers in the order it is asked, so a proposal sees the changes sent before it', async () => {
-    const [size, finalists] = await Promise.all([
-      thread.apply('c1', [change('a', ORIGINAL, 1)]),
-      thread.propose('c1', { hashes: hashGrams(shinglesOf(NEAR_COPY)), similarThreshold: 0.4, ignoreId: null }),
-    ]);
+    const [size, proposal] = await Promise.all([thread.apply('c1', [change('a', ORIGINAL, 1)]), thread.propose('c1', [], nearCopy)]);
     expect(size).toBe(1);
-    expect(finalists).toEqual(['a']);
+    expect(proposal).toEqual({ finalists: ['a'], ideas: 1 });
+  });
+
+  it('applies the changes a proposal carries before proposing', async () => {
+    expect(await thread.propose('c2', [change('b', ORIGINAL, 1)], nearCopy)).toEqual({ finalists: ['b'], ideas: 1 });
+    expect(await thread.propose('c2', [{ ...change('b', ORIGINAL, 2), active: false }], nearCopy)).toEqual({ finalists: [], ideas: 0 });
   });
 
   it('fails the requests of a thread that stopped, says its indexes are gone, and starts anew', async () => {
@@ -28,7 +32,7 @@ describe('NearDuplicateThread', () => {
     await worker.terminate();
     await expect(pending).rejects.toThrow();
     expect(lost).toBe(1);
-    expect(await thread.propose('c1', { hashes: hashGrams(shinglesOf(NEAR_COPY)), similarThreshold: 0.4, ignoreId: null })).toEqual([]);
+    expect(await thread.propose('c1', [], nearCopy)).toEqual({ finalists: [], ideas: 0 });
     expect(await thread.apply('c1', [change('a', ORIGINAL, 1)])).toBe(1);
   });
 });

@@ -6,8 +6,13 @@ import type { FingerprintChange, ProposalQuery } from './domain/near-duplicate-e
 
 export type EngineRequest =
   | { id: number; op: 'apply'; campaignId: string; changes: FingerprintChange[] }
-  | { id: number; op: 'propose'; campaignId: string; query: ProposalQuery }
+  | { id: number; op: 'propose'; campaignId: string; changes: FingerprintChange[]; query: ProposalQuery }
   | { id: number; op: 'drop'; campaignId: string };
+
+export interface ProposalReply {
+  finalists: string[];
+  ideas: number;
+}
 
 export type EngineReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
@@ -30,9 +35,13 @@ export class NearDuplicateThread {
     return this.request({ op: 'apply', campaignId, changes });
   }
 
-  /** The ids worth an exact check against the query, strongest first. */
-  propose(campaignId: string, query: ProposalQuery): Promise<string[]> {
-    return this.request({ op: 'propose', campaignId, query });
+  /**
+   * Applies `changes` (the last of a catch-up, often the one idea written since the previous check),
+   * then proposes: one message instead of two. Resolves to the ids worth an exact check against the
+   * query, strongest first, and the number of ideas the campaign's index holds.
+   */
+  propose(campaignId: string, changes: FingerprintChange[], query: ProposalQuery): Promise<ProposalReply> {
+    return this.request({ op: 'propose', campaignId, changes, query });
   }
 
   drop(campaignId: string): Promise<null> {

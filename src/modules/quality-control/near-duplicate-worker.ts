@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { NearDuplicateEngine } from './domain/near-duplicate-engine';
-import type { EngineReply, EngineRequest } from './near-duplicate-thread';
+import type { EngineReply, EngineRequest, ProposalReply } from './near-duplicate-thread';
 
 /**
  * The near-duplicate thread: holds the campaigns' in-memory indexes and answers proposals, in the
@@ -13,8 +13,10 @@ function answer(request: EngineRequest): unknown {
   switch (request.op) {
     case 'apply':
       return engine.apply(request.campaignId, request.changes);
-    case 'propose':
-      return engine.propose(request.campaignId, request.query);
+    case 'propose': {
+      const ideas = engine.apply(request.campaignId, request.changes);
+      return { finalists: engine.propose(request.campaignId, request.query), ideas } satisfies ProposalReply;
+    }
     case 'drop':
       engine.drop(request.campaignId);
       return null;
