@@ -125,7 +125,7 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     // On SQLite the one connection is the transaction's too.
     if (this.uow.isSqlite) return activeGramsWrittenAfter(this.uow.sqliteHandle, campaignId, version);
     const rows = await manager.find(IdeaFingerprint, { where: { campaignId, version: MoreThan(version), active: true } });
-    return rows.map((row) => ({ id: row.ideaId, grams: new Set(row.grams), hashes: row.hashes, submittedAt: row.submittedAt.getTime() }));
+    return rows.map((row) => ({ id: row.ideaId, grams: row.grams, hashes: row.hashes, submittedAt: row.submittedAt.getTime() }));
   }
 
   /** The stored grams of active ideas, read through `manager`: exact re-verification never trusts the in-memory copy. */
@@ -134,7 +134,7 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
     const rows = ids.length ? await manager.findBy(IdeaFingerprint, { ideaId: In([...new Set(ids)]) }) : [];
     return rows
       .filter((row) => row.active && row.campaignId === campaignId)
-      .map((row) => ({ id: row.ideaId, grams: new Set(row.grams), submittedAt: row.submittedAt.getTime() }));
+      .map((row) => ({ id: row.ideaId, grams: row.grams, submittedAt: row.submittedAt.getTime() }));
   }
 
   /** Takes the campaign's next fingerprint version; the bump locks the row until the transaction ends. */

@@ -22,11 +22,11 @@ interface StoredVersion {
   submittedAt: string;
 }
 
-/** One version of an idea's grams: its stored text, and the set made from it when first needed. */
+/** One version of an idea's grams: its stored text, and the list parsed from it when first needed. */
 interface KnownGrams {
   version: number;
   json: string;
-  set: ReadonlySet<string> | null;
+  list: readonly string[] | null;
 }
 
 /** A deactivated fingerprint's place in a catch-up: the index only forgets the idea. */
@@ -81,14 +81,14 @@ function knownGrams(db: SqliteHandle, ideaId: string, version: number): KnownGra
   const row = statements(db).gramsAt.get(ideaId, version) as { grams: string } | undefined;
   // Rewritten since the version was read (a revision committed in between): that version is gone.
   if (!row) return null;
-  const read: KnownGrams = { version, json: row.grams, set: null };
+  const read: KnownGrams = { version, json: row.grams, list: null };
   setRecent(known, ideaId, read, KNOWN_LIMIT);
   return read;
 }
 
 /**
- * An idea as the exact comparison takes it. Its grams are read and made into a set when first asked
- * for: a re-check looks at the hashes first, and most of the ideas written meanwhile never get further.
+ * An idea as the exact comparison takes it. Its grams are read and parsed when first asked for: a
+ * re-check looks at the hashes first, and most of the ideas written meanwhile never get further.
  */
 class StoredIdeaGrams implements ExistingIdeaGrams {
   private entry: KnownGrams | null = null;
@@ -108,10 +108,10 @@ class StoredIdeaGrams implements ExistingIdeaGrams {
     return idea;
   }
 
-  get grams(): ReadonlySet<string> {
+  get grams(): readonly string[] {
     this.entry ??= knownGrams(this.db, this.id, this.version);
     if (!this.entry) throw new Error(`the fingerprint of idea ${this.id} at version ${this.version} was rewritten inside the transaction that read it`);
-    return (this.entry.set ??= new Set(JSON.parse(this.entry.json) as string[]));
+    return (this.entry.list ??= JSON.parse(this.entry.json) as string[]);
   }
 }
 

@@ -35,6 +35,14 @@ describe('classifySimilarity', () => {
 });
 
 describe('findNearDuplicates', () => {
+  it('scores an idea whose grams are a stored list exactly as one whose grams are a set', () => {
+    const sets = [idea('a', variant(2, 'a'), 1), idea('b', variant(7, 'b'), 2), idea('empty', new Set(), 3)];
+    const lists = sets.map((one) => ({ ...one, grams: [...one.grams] }));
+    expect(findNearDuplicates(candidate, lists)).toEqual(findNearDuplicates(candidate, sets));
+    expect(findNearDuplicates(candidate, lists).duplicateOf).toEqual({ ideaId: 'a', similarity: 18 / 22 });
+    expect(findNearDuplicates(new Set(), [{ id: 'none', grams: [], submittedAt: 1 }], { similarThreshold: 0 }).similar).toEqual([{ ideaId: 'none', similarity: 0 }]);
+  });
+
   it('reports the ALGORITHMS.md §1 pair (J = 0.421875) as similar, not duplicate', () => {
     const existing = [idea('kopi', shinglesOf('Kemasan kopi bubuk dengan zipper, agar tetap segar!'), 1)];
     const report = findNearDuplicates(shinglesOf('kemasan kopi bubuk pakai zipper supaya tetap segar'), existing);

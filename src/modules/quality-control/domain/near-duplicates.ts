@@ -22,7 +22,8 @@ export const DEFAULT_NEAR_DUPLICATE_OPTIONS: NearDuplicateOptions = { duplicateT
 
 export interface ExistingIdeaGrams {
   id: string;
-  grams: ReadonlySet<string>;
+  /** Its distinct grams: a set, or a stored list as it was read (distinct, as it was written from a set). */
+  grams: ReadonlySet<string> | readonly string[];
   /** The grams' sorted distinct hashes, when the reader has them: a cheap first look before the exact Jaccard. */
   hashes?: Uint32Array;
   /** Epoch milliseconds. */
@@ -67,7 +68,7 @@ export function findNearDuplicates(
   const settings = { ...DEFAULT_NEAR_DUPLICATE_OPTIONS, ...options };
   const matches: Match[] = [];
   for (const idea of existing) {
-    const similarity = jaccard(candidateGrams, idea.grams);
+    const similarity = jaccardWith(candidateGrams, idea.grams);
     if (classifySimilarity(similarity, settings) !== 'none') matches.push({ ideaId: idea.id, similarity, submittedAt: idea.submittedAt });
   }
   matches.sort(byStrongestClaim);
@@ -77,6 +78,19 @@ export function findNearDuplicates(
   const original = matches.find(canBeOriginal) ?? null;
   const similar = matches.filter((m) => m !== original).slice(0, Math.max(0, settings.maxSimilar));
   return { duplicateOf: original && toSimilarIdea(original), similar: similar.map(toSimilarIdea) };
+}
+
+/** Jaccard of the candidate and an idea; a list is scanned against the candidate's set, which is cheaper than making a set of it. */
+function jaccardWith(candidate: ReadonlySet<string>, grams: ReadonlySet<string> | readonly string[]): number {
+  if (!isList(grams)) return jaccard(candidate, grams);
+  let shared = 0;
+  for (const gram of grams) if (candidate.has(gram)) shared++;
+  const union = candidate.size + grams.length - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+function isList(grams: ReadonlySet<string> | readonly string[]): grams is readonly string[] {
+  return Array.isArray(grams);
 }
 
 function toSimilarIdea(match: Match): SimilarIdea {
