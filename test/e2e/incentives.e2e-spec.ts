@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import { PointsLedgerService } from '../../src/modules/incentives/points-ledger.service';
+import { grantPointsOnSqlite } from '../../src/modules/incentives/sqlite-points-write';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Actor, makeOpenCampaign, registerUser, submitIdea } from '../support/factories';
@@ -140,6 +141,28 @@ describe('jury, results, awards and points', () => {
     expect(res.body.items.every((row: { displayName: unknown }) => typeof row.displayName === 'string')).toBe(true);
     expect(JSON.stringify(res.body)).not.toMatch(/@contoh\.id|passwordHash/);
     expect(res.body.me.rank).toBeGreaterThan(res.body.items.length - 1);
+  });
+
+  it('caps participation points at 50 in any 24 hours, on the service path and the SQLite write path alike', async () => {
+    const ledger = t.app.get(PointsLedgerService);
+    const uow = t.app.get(UnitOfWork);
+    const viaService = (userId: string) => uow.run((manager) => ledger.grant(manager, { userId, campaignId: randomUUID(), ideaId: randomUUID(), reason: 'idea-published' }));
+    const viaSqlite = async (userId: string) =>
+      grantPointsOnSqlite(uow.sqliteHandle, { id: randomUUID(), userId, campaignId: randomUUID(), ideaId: randomUUID(), reason: 'idea-published', rank: null, at: t.clock.now() });
+    const paths = uow.isSqlite ? [viaService, viaSqlite] : [viaService];
+    for (const grant of paths) {
+      const { id: userId } = await registerUser(t);
+      const granted = [];
+      for (let i = 0; i < 7; i++) {
+        granted.push(await grant(userId));
+        t.clock.advance(3600_000);
+      }
+      expect(granted).toEqual([10, 10, 10, 10, 10, 0, 0]);
+      // 24 hours after the first entry it leaves the window: 10 points of room again, then none.
+      t.clock.advance(17 * 3600_000 + 1);
+      expect([await grant(userId), await grant(userId)]).toEqual([10, 0]);
+      expect((await t.http.get(`/api/users/${userId}/points`).expect(200)).body.balance).toBe(60);
+    }
   });
 
   it('keeps every balance equal to the sum of its ledger rows after 10,000 random events', async () => {

@@ -103,8 +103,9 @@ export class IdeasService {
   }
 
   private async insertWithTypeorm(manager: EntityManager, idea: Idea, assessment: Assessment, max: number): Promise<Assessment> {
-    const mine = await manager.countBy(Idea, { campaignId: idea.campaignId, authorId: idea.authorId, status: In([...STATUSES_COUNTED_IN_LIMIT]) });
-    if (mine >= max) throw new DomainError(IdeaErrors.IDEA_LIMIT_CONFLICT, { max });
+    // Read up to the limit only: whether it is reached is all that matters.
+    const mine = await manager.find(Idea, { select: { id: true }, where: { campaignId: idea.campaignId, authorId: idea.authorId, status: In([...STATUSES_COUNTED_IN_LIMIT]) }, take: max });
+    if (mine.length >= max) throw new DomainError(IdeaErrors.IDEA_LIMIT_CONFLICT, { max });
     if (await manager.existsBy(Idea, { campaignId: idea.campaignId, contentHash: idea.contentHash })) throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
     const settled = await this.quality.settle(manager, assessment);
     // Every column is given, so nothing needs reading back after the insert.

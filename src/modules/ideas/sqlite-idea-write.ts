@@ -12,7 +12,8 @@ import type { Idea } from './idea.entity';
 const COUNTED_STATUSES = `(${STATUSES_COUNTED_IN_LIMIT.map((status) => `'${status}'`).join(', ')})`;
 
 const statements = preparedStatements({
-  mine: `SELECT COUNT(*) AS "n" FROM "ideas" WHERE "campaignId" = ? AND "authorId" = ? AND "status" IN ${COUNTED_STATUSES}`,
+  // Counted up to the limit only: whether it is reached is all that matters.
+  mine: `SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "ideas" WHERE "campaignId" = ? AND "authorId" = ? AND "status" IN ${COUNTED_STATUSES} LIMIT ?)`,
   sameText: 'SELECT 1 FROM "ideas" WHERE "campaignId" = ? AND "contentHash" = ? LIMIT 1',
   insertIdea: `INSERT INTO "ideas" ("id", "campaignId", "authorId", "title", "description", "tags", "status", "contentHash", "revision", "upCount", "downCount",
     "ratingCount", "ratingSum", "votersCount", "rankKey", "qualityReport", "duplicateOfId", "statusReason", "submittedAt", "updatedAt")
@@ -39,7 +40,7 @@ export type SubmissionOutcome = { stored: true; assessment: Assessment } | { sto
  */
 export function submitIdeaOnSqlite(db: SqliteHandle, { idea, assessment, maxIdeasPerContributor, ids }: IdeaSubmission): SubmissionOutcome {
   const s = statements(db);
-  const { n } = s.mine.get(idea.campaignId, idea.authorId) as { n: number };
+  const { n } = s.mine.get(idea.campaignId, idea.authorId, maxIdeasPerContributor) as { n: number };
   if (n >= maxIdeasPerContributor) return { stored: false, refusal: 'limit' };
   if (s.sameText.get(idea.campaignId, idea.contentHash)) return { stored: false, refusal: 'same-text' };
   const settled = settleOnSqlite(db, assessment);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, MoreThanOrEqual } from 'typeorm';
+import { EntityManager, MoreThan, MoreThanOrEqual } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/ids';
 import { decodeCursor, Page, toPage } from '../../common/pagination/cursor';
@@ -67,7 +67,8 @@ export class PointsLedgerService {
   }
 
   private async cappedPointsSince(manager: EntityManager, userId: string, since: Date): Promise<number> {
-    const rows = await manager.find(PointsEntry, { where: { userId, reason: 'idea-published', createdAt: MoreThanOrEqual(since) }, select: { points: true } });
+    // Only entries that granted points: the partial index holds just those, at most a day's cap of them.
+    const rows = await manager.find(PointsEntry, { where: { userId, reason: 'idea-published', points: MoreThan(0), createdAt: MoreThanOrEqual(since) }, select: { points: true } });
     return rows.reduce((sum, row) => sum + row.points, 0);
   }
 

@@ -5,9 +5,12 @@ import { DAILY_CAP_WINDOW_MS, isDailyCapped, PointsReason, pointsToGrant } from 
 // Runs on the SQLite write thread as well as in the service: it imports pure code only. The same
 // steps as PointsLedgerService.grant, as prepared statements.
 
+/** A user's capped points since a moment: only entries that granted points, which the partial index holds, at most a day's cap of them. */
+export const CAPPED_SINCE_SQL = `SELECT COALESCE(SUM("points"), 0) AS "points" FROM "points_ledger" WHERE "userId" = ? AND "reason" = 'idea-published' AND "points" > 0 AND "createdAt" >= ?`;
+
 const statements = preparedStatements({
   granted: 'SELECT 1 FROM "points_ledger" WHERE "userId" = ? AND "ideaId" = ? AND "reason" = ? LIMIT 1',
-  cappedSince: `SELECT COALESCE(SUM("points"), 0) AS "points" FROM "points_ledger" WHERE "userId" = ? AND "reason" = 'idea-published' AND "createdAt" >= ?`,
+  cappedSince: CAPPED_SINCE_SQL,
   insert: 'INSERT INTO "points_ledger" ("id", "userId", "campaignId", "ideaId", "reason", "points", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
   addToBalance: `INSERT INTO "points_balances" ("userId", "balance") VALUES (?, ?)
     ON CONFLICT ("userId") DO UPDATE SET "balance" = "points_balances"."balance" + excluded."balance"`,
