@@ -147,9 +147,9 @@ describe('jury, results, awards and points', () => {
     const ledger = t.app.get(PointsLedgerService);
     const uow = t.app.get(UnitOfWork);
     const viaService = (userId: string) => uow.run((manager) => ledger.grant(manager, { userId, campaignId: randomUUID(), ideaId: randomUUID(), reason: 'idea-published' }));
-    const viaSqlite = async (userId: string) =>
+    const viaSqlite = (userId: string) =>
       grantPointsOnSqlite(uow.sqliteHandle, { id: randomUUID(), userId, campaignId: randomUUID(), ideaId: randomUUID(), reason: 'idea-published', rank: null, at: t.clock.now() });
-    const paths = uow.isSqlite ? [viaService, viaSqlite] : [viaService];
+    const paths: Array<(userId: string) => Promise<number> | number> = uow.isSqlite ? [viaService, viaSqlite] : [viaService];
     for (const grant of paths) {
       const { id: userId } = await registerUser(t);
       const granted = [];

@@ -18,9 +18,9 @@ describe('the daily cap reads the capped-points index', () => {
       try {
         // An empty table is cheapest to scan whole; without that choice the planner shows which index fits the query.
         await runner.query('SET enable_seqscan = off');
-        const plan = (await runner.query(
+        const plan: Array<{ 'QUERY PLAN': string }> = await runner.query(
           `EXPLAIN SELECT COALESCE(SUM("points"), 0) FROM "points_ledger" WHERE "userId" = 'u' AND "reason" = 'idea-published' AND "points" > 0 AND "createdAt" >= now()`,
-        )) as Array<{ 'QUERY PLAN': string }>;
+        );
         expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('IDX_points_ledger_capped');
       } finally {
         await runner.query('RESET enable_seqscan');
@@ -28,7 +28,7 @@ describe('the daily cap reads the capped-points index', () => {
       }
       return;
     }
-    const plan = (await ds.query(`EXPLAIN QUERY PLAN ${CAPPED_SINCE_SQL}`, ['u', '2026-03-01 00:00:00.000'])) as Array<{ detail: string }>;
+    const plan = await ds.query<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${CAPPED_SINCE_SQL}`, ['u', '2026-03-01 00:00:00.000']);
     expect(plan.map((row) => row.detail).join('\n')).toContain('IDX_points_ledger_capped');
   });
 });
