@@ -3,15 +3,17 @@ import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { RateLimits } from '../../common/rate-limit/rate-limits';
 import { checkContent, ContentViolation, findBlockedTerms } from './domain/content-rules';
-import { decideAssessment, earlierFindings, entersQueue, nearOptionsOf, recheck, settledAt } from './domain/assessment';
+import { decideAssessment, entersQueue, recheck, settledAt, unchangedFinalists } from './domain/assessment';
 import { hashGrams } from './domain/gram-hashes';
-import { findNearDuplicates } from './domain/near-duplicates';
+import { NearDuplicateReport } from './domain/near-duplicates';
 import { shinglesOf } from './domain/text-normalization';
 import { ModerationLog } from './moderation-log.service';
 import { NearDuplicateIndex } from './near-duplicate-index.service';
 import { QualityErrors } from './quality-control.errors';
 import { Assessment, AssessmentBasis, RevisionInput, SubmissionInput, ViolationDetail } from './quality-report';
 import { ReputationService } from './reputation.service';
+
+const NOTHING_NEAR: NearDuplicateReport = { duplicateOf: null, similar: [] };
 
 export interface RecordableIdea {
   id: string;
@@ -52,16 +54,17 @@ export class QualityControlService {
 
   /**
    * In the idea's transaction, before it is written: takes the campaign's next fingerprint version
-   * (writers of one campaign take turns from here to commit) and re-checks against every idea written
-   * since the assessment, so two near-duplicates submitted at once cannot both pass.
+   * (writers of one campaign take turns from here to commit), compares the idea exactly with the
+   * index's finalists and re-checks it against every idea written since the assessment, so two
+   * near-duplicates submitted at once cannot both pass.
    */
   async settle(manager: EntityManager, assessment: Assessment): Promise<Assessment> {
     const { campaignId, basis } = assessment;
-    const { settled, missedWrites } = settledAt(assessment, await this.index.nextVersion(manager, campaignId));
-    if (!missedWrites) return settled;
-    const written = await this.index.writtenAfter(campaignId, basis.seenVersion, manager);
-    const earlier = await this.index.gramsFor(campaignId, earlierFindings(assessment, written), manager);
-    return recheck(settled, written, earlier);
+    const { settled, stands, missedWrites } = settledAt(assessment, await this.index.nextVersion(manager, campaignId));
+    if (stands) return settled;
+    const written = missedWrites ? await this.index.writtenAfter(campaignId, basis.seenVersion, manager) : [];
+    const finalists = await this.index.gramsFor(campaignId, unchangedFinalists(assessment, written), manager);
+    return recheck(settled, written, finalists);
   }
 
   /** The idea's fingerprint and, when it enters the queue, its audit row; the transaction's last writes. */
@@ -104,13 +107,12 @@ export class QualityControlService {
       this.reputation.requiresPreModeration(input.authorId),
     ]);
     const basis: AssessmentBasis = {
-      gramsJson, hashes, seenVersion: proposals.seenVersion, ignoreId, submittedAt: revision?.submittedAt ?? null,
+      gramsJson, hashes, finalists: proposals.finalists, seenVersion: proposals.seenVersion, ignoreId, submittedAt: revision?.submittedAt ?? null,
       thresholds: { duplicateThreshold: input.rules.duplicateThreshold, similarThreshold: input.rules.similarThreshold, moderation: input.rules.moderation },
       lowReputation, version: null,
     };
-    const existing = await this.index.gramsFor(input.campaignId, proposals.finalists);
-    const near = findNearDuplicates(grams, existing, nearOptionsOf(basis));
-    return decideAssessment(basis, near, revision?.fromStatus ?? null, { campaignId: input.campaignId, authorId: input.authorId });
+    // Near-duplicates are found when the transaction settles the assessment: the finalists are compared there.
+    return decideAssessment(basis, NOTHING_NEAR, revision?.fromStatus ?? null, { campaignId: input.campaignId, authorId: input.authorId });
   }
 }
 

@@ -63,6 +63,11 @@ export interface AssessmentBasis {
   gramsJson: string;
   /** The grams' sorted distinct hashes (`hashGrams`): what the index and the re-check filter compare. */
   hashes: Uint32Array;
+  /**
+   * The ideas the index proposed, strongest first. They are compared exactly on their stored grams in
+   * the idea's transaction, where the SQLite writer reads them from a warm cache.
+   */
+  finalists: string[];
   seenVersion: number;
   ignoreId: string | null;
   submittedAt: number | null;

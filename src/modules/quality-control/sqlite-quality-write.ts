@@ -1,6 +1,6 @@
 import { preparedStatements, sqliteDate } from '../../database/sqlite-statements';
 import type { SqliteHandle } from '../../database/unit-of-work';
-import { earlierFindings, entersQueue, recheck, settledAt } from './domain/assessment';
+import { entersQueue, recheck, settledAt, unchangedFinalists } from './domain/assessment';
 import { packHashes } from './domain/gram-hashes';
 import type { Assessment } from './quality-report';
 import { activeGramsOf, activeGramsWrittenAfter, rememberNewFingerprint } from './sqlite-fingerprints';
@@ -23,10 +23,10 @@ export function settleOnSqlite(db: SqliteHandle, assessment: Assessment): Assess
   const s = statements(db);
   const { campaignId, basis } = assessment;
   const { version } = s.nextVersion.get(campaignId) as { version: number };
-  const { settled, missedWrites } = settledAt(assessment, version);
-  if (!missedWrites) return settled;
-  const written = activeGramsWrittenAfter(db, campaignId, basis.seenVersion);
-  return recheck(settled, written, activeGramsOf(db, campaignId, earlierFindings(assessment, written)));
+  const { settled, stands, missedWrites } = settledAt(assessment, version);
+  if (stands) return settled;
+  const written = missedWrites ? activeGramsWrittenAfter(db, campaignId, basis.seenVersion) : [];
+  return recheck(settled, written, activeGramsOf(db, campaignId, unchangedFinalists(assessment, written)));
 }
 
 export interface RecordedIdea {

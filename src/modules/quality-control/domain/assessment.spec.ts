@@ -1,5 +1,5 @@
 import type { Assessment, AssessmentBasis } from '../quality-report';
-import { decideAssessment, earlierFindings, entersQueue, recheck, settledAt } from './assessment';
+import { decideAssessment, entersQueue, recheck, settledAt, unchangedFinalists } from './assessment';
 import { hashGrams } from './gram-hashes';
 import type { NearDuplicateReport } from './near-duplicates';
 import { shinglesOf } from './text-normalization';
@@ -11,7 +11,7 @@ const UNRELATED = 'Paket hampers kantor lebaran berisi keripik singkong dan teh 
 
 function basis(text: string, overrides: Partial<AssessmentBasis> = {}): AssessmentBasis {
   return {
-    gramsJson: JSON.stringify([...shinglesOf(text)]), hashes: hashGrams(shinglesOf(text)), seenVersion: 4, ignoreId: null, submittedAt: null, lowReputation: false, version: null,
+    gramsJson: JSON.stringify([...shinglesOf(text)]), hashes: hashGrams(shinglesOf(text)), finalists: [], seenVersion: 4, ignoreId: null, submittedAt: null, lowReputation: false, version: null,
     thresholds: { duplicateThreshold: 0.7, similarThreshold: 0.4, moderation: 'post' }, ...overrides,
   };
 }
@@ -41,17 +41,25 @@ describe('decideAssessment', () => {
 });
 
 describe('settling in the idea’s transaction', () => {
-  const assessed = (text: string, report: NearDuplicateReport = none): Assessment => ({ ...decideAssessment(basis(text), report, null, who), report: { ...report, violations: [], holdReasons: [] } });
+  /** An assessment as made before the transaction: the index's finalists named, nothing compared yet. */
+  const assessed = (text: string, finalists: string[] = []): Assessment => decideAssessment(basis(text, { finalists }), none, null, who);
 
-  it('lets the assessment stand when the transaction took the next version', () => {
+  it('lets the assessment stand when the index proposed nothing and the transaction took the next version', () => {
     const assessment = assessed(NEAR_COPY);
-    expect(settledAt(assessment, 5)).toEqual({ settled: { ...assessment, basis: { ...assessment.basis, version: 5 } }, missedWrites: false });
-    expect(settledAt(assessment, 7).missedWrites).toBe(true);
+    expect(settledAt(assessment, 5)).toEqual({ settled: { ...assessment, basis: { ...assessment.basis, version: 5 } }, stands: true, missedWrites: false });
+    expect(settledAt(assessment, 7)).toMatchObject({ stands: false, missedWrites: true });
+    expect(settledAt(assessed(NEAR_COPY, ['a']), 5)).toMatchObject({ stands: false, missedWrites: false });
   });
 
-  it('re-reads only what it found that was not rewritten since', () => {
-    const assessment = assessed(SIMILAR, { duplicateOf: { ideaId: 'a', similarity: 0.75 }, similar: [{ ideaId: 'b', similarity: 0.5 }, { ideaId: 'c', similarity: 0.45 }] });
-    expect(earlierFindings(assessment, [existing('b', SIMILAR)])).toEqual(['a', 'c']);
+  it('compares the index\'s finalists exactly in the transaction, naming the original they hold', () => {
+    const { settled } = settledAt(assessed(NEAR_COPY, ['a', 'b', 'u']), 5);
+    const rechecked = recheck(settled, [], [existing('a', ORIGINAL, 1), existing('b', NEAR_COPY, 2), existing('u', UNRELATED, 3)]);
+    expect(rechecked).toMatchObject({ status: 'pending', report: { duplicateOf: { ideaId: 'b', similarity: 1 }, holdReasons: ['duplicate'] }, basis: { version: 5 } });
+    expect(rechecked.report.similar).toEqual([{ ideaId: 'a', similarity: expect.any(Number) }]);
+  });
+
+  it('reads only the finalists that were not rewritten since', () => {
+    expect(unchangedFinalists(assessed(SIMILAR, ['a', 'b', 'c']), [existing('b', SIMILAR)])).toEqual(['a', 'c']);
   });
 
   it('holds an idea once a near-copy written meanwhile is found, naming it', () => {
@@ -77,8 +85,8 @@ describe('settling in the idea’s transaction', () => {
     expect(recheck(settled, [disguised], []).report.duplicateOf).toBeNull();
   });
 
-  it('publishes when what it had found is gone (rejected or merged) and nothing new matches', () => {
-    const { settled } = settledAt(assessed(NEAR_COPY, { duplicateOf: { ideaId: 'a', similarity: 0.8 }, similar: [] }), 6);
+  it('publishes when the finalists are gone (rejected or merged) and nothing new matches', () => {
+    const { settled } = settledAt(assessed(NEAR_COPY, ['a']), 6);
     expect(recheck(settled, [existing('other', UNRELATED)], []).report).toEqual({ duplicateOf: null, similar: [], violations: [], holdReasons: [] });
   });
 });

@@ -33,29 +33,30 @@ export function decideAssessment(
 }
 
 /**
- * Settling an assessment in the idea's transaction, which took fingerprint `version`. When that is the
- * next version after the one assessed, nothing was written meanwhile and the assessment stands;
- * otherwise `recheck` judges it again against what was written since and what it had found.
+ * Settling an assessment in the idea's transaction, which took fingerprint `version`. It stands as it
+ * is when the index proposed nothing and nothing was written since it was made (the transaction took
+ * the next version after the one assessed); otherwise `recheck` compares it exactly with the index's
+ * finalists and, when writes were missed, with what was written since.
  */
-export function settledAt(assessment: Assessment, version: number): { settled: Assessment; missedWrites: boolean } {
+export function settledAt(assessment: Assessment, version: number): { settled: Assessment; stands: boolean; missedWrites: boolean } {
   const settled = { ...assessment, basis: { ...assessment.basis, version } };
-  return { settled, missedWrites: version !== assessment.basis.seenVersion + 1 };
+  const missedWrites = version !== assessment.basis.seenVersion + 1;
+  return { settled, stands: !missedWrites && assessment.basis.finalists.length === 0, missedWrites };
 }
 
-/** The ideas the assessment found that were not rewritten since: their stored grams are read again. */
-export function earlierFindings(assessment: Assessment, writtenSince: readonly ExistingIdeaGrams[]): string[] {
+/** The index's finalists that were not rewritten since the assessment: their stored grams are read in the transaction. */
+export function unchangedFinalists(assessment: Assessment, writtenSince: readonly ExistingIdeaGrams[]): string[] {
   const rewritten = new Set(writtenSince.map((idea) => idea.id));
-  const { duplicateOf, similar } = assessment.report;
-  return [duplicateOf, ...similar].flatMap((found) => (found && !rewritten.has(found.ideaId) ? [found.ideaId] : []));
+  return assessment.basis.finalists.filter((id) => !rewritten.has(id));
 }
 
-/** The assessment judged again against the ideas written since it was made and those it had found. */
-export function recheck(settled: Assessment, writtenSince: readonly ExistingIdeaGrams[], earlier: readonly ExistingIdeaGrams[]): Assessment {
+/** The assessment judged exactly against the index's finalists and the ideas written since it was made. */
+export function recheck(settled: Assessment, writtenSince: readonly ExistingIdeaGrams[], finalists: readonly ExistingIdeaGrams[]): Assessment {
   const { basis } = settled;
   // Under a burst every submission re-checks dozens of ideas written meanwhile, nearly all far apart:
   // their hashes rule those out before the exact Jaccard on strings.
   const floor = basis.thresholds.similarThreshold - HASH_COLLISION_MARGIN;
-  const existing = [...earlier, ...writtenSince].filter(
+  const existing = [...finalists, ...writtenSince].filter(
     (idea) => idea.id !== basis.ignoreId && (!idea.hashes || hashedJaccardAtLeast(basis.hashes, idea.hashes, Math.max(0, floor)) !== null),
   );
   const grams = new Set(existing.length > 0 ? (JSON.parse(basis.gramsJson) as string[]) : []);
