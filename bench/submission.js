@@ -111,7 +111,8 @@ function summarise(samples) {
 /**
  * The check in process, against the seeded index, through the service's own providers: the
  * near-duplicate check alone (index proposals, exact re-verification of finalists) and the whole
- * assessment of a submission (content rules, rate point, reputation, near-duplicates).
+ * assessment made before a submission's transaction (content rules, rate point, reputation, the
+ * index's proposals; the transaction compares the finalists).
  */
 async function timeChecks(databasePath, campaignId, authorId) {
   Object.assign(process.env, { NODE_ENV: 'production', DATABASE_PATH: databasePath, JWT_SECRET, ...SERVICE_ENV });
