@@ -5,7 +5,7 @@ import { IsNull } from 'typeorm';
 import { AccessTokenClaims } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/errors/domain-error';
-import { newId } from '../../common/ids';
+import { newOpaqueId } from '../../common/ids';
 import { RateLimits } from '../../common/rate-limit/rate-limits';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -47,7 +47,7 @@ export class AuthService {
       locale: input.locale ?? 'id',
       createdAt: this.clock.now(),
     });
-    return this.issueTokens(user, newId());
+    return this.issueTokens(user, newOpaqueId());
   }
 
   /** Unknown account and wrong password look the same; five failures a minute lock the account. */
@@ -63,7 +63,7 @@ export class AuthService {
       throw new DomainError(AuthErrors.AUTH_CREDENTIALS_UNAUTHORIZED);
     }
     await this.rateLimits.reset('login-failures', key);
-    return this.issueTokens(user, newId());
+    return this.issueTokens(user, newOpaqueId());
   }
 
   /**
@@ -101,7 +101,7 @@ export class AuthService {
     const now = this.clock.now();
     await this.uow.run((manager) =>
       manager.insert(RefreshToken, {
-        id: newId(),
+        id: newOpaqueId(),
         userId: user.id,
         familyId,
         tokenHash: hashToken(refreshToken),

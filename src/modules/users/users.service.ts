@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { newId } from '../../common/ids';
+import { newOpaqueId } from '../../common/ids';
 import { preparedStatements } from '../../database/sqlite-statements';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -60,7 +60,7 @@ export class UsersService {
 
   /** Creates an account; a taken email or phone is a 409 even when two registrations race. */
   async createAccount(input: NewAccount): Promise<User> {
-    const user = Object.assign(new User(), { id: newId(), roles: ['user'], locale: 'id', ...input });
+    const user = Object.assign(new User(), { id: newOpaqueId(), roles: ['user'], locale: 'id', ...input });
     try {
       await this.uow.run(async (manager) => {
         if (input.email && (await manager.existsBy(User, { email: input.email }))) throw new DomainError(UserErrors.USER_EMAIL_CONFLICT);
