@@ -1,5 +1,5 @@
 import type { AssessedStatus, Assessment, AssessmentBasis, HoldReason, QualityReport } from '../quality-report';
-import { HASH_COLLISION_MARGIN, hashedJaccardAtLeast } from './gram-hashes';
+import { HASH_COLLISION_MARGIN, HashedJaccardQuery } from './gram-hashes';
 import { ExistingIdeaGrams, findNearDuplicates, NearDuplicateOptions, NearDuplicateReport } from './near-duplicates';
 
 /** ALGORITHMS.md §1: the top 3 similar ideas are shown. */
@@ -55,9 +55,10 @@ export function recheck(settled: Assessment, writtenSince: readonly ExistingIdea
   const { basis } = settled;
   // Under a burst every submission re-checks dozens of ideas written meanwhile, nearly all far apart:
   // their hashes rule those out before the exact Jaccard on strings.
-  const floor = basis.thresholds.similarThreshold - HASH_COLLISION_MARGIN;
+  const floor = Math.max(0, basis.thresholds.similarThreshold - HASH_COLLISION_MARGIN);
+  const hashes = new HashedJaccardQuery(basis.hashes);
   const existing = [...finalists, ...writtenSince].filter(
-    (idea) => idea.id !== basis.ignoreId && (!idea.hashes || hashedJaccardAtLeast(basis.hashes, idea.hashes, Math.max(0, floor)) !== null),
+    (idea) => idea.id !== basis.ignoreId && (!idea.hashes || hashes.similarityAtLeast(idea.hashes, floor) !== null),
   );
   const grams = new Set(existing.length > 0 ? (JSON.parse(basis.gramsJson) as string[]) : []);
   const near = findNearDuplicates(grams, existing, nearOptionsOf(basis));
