@@ -23,9 +23,9 @@ export interface RecordableIdea {
 
 /**
  * The quality-control pipeline of PRODUCT.md for a new or revised idea: content rules (a hard 400 that
- * stores nothing), the platform-wide submission rate, near-duplicates against the campaign's index,
- * and the author's reputation; then, in the idea's own transaction, a final check against whatever
- * was written meanwhile and the idea's fingerprint and audit row.
+ * stores nothing), the platform-wide submission rate, the campaign index's near-duplicate candidates,
+ * and the author's reputation; then, in the idea's own transaction, the exact comparison with those
+ * candidates and with whatever was written meanwhile, and the idea's fingerprint and audit row.
  *
  * Usage inside a unit of work: `settle` before inserting or updating the idea (it fixes the status),
  * `recordIdea` as the transaction's last write, `afterCommit` once committed.
