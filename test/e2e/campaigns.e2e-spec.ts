@@ -1,3 +1,4 @@
+import { CampaignsService } from '../../src/modules/campaigns/campaigns.service';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Actor, campaignInput, makeBusiness, makeOpenCampaign, registerUser, submitIdea } from '../support/factories';
 
@@ -146,6 +147,20 @@ describe('businesses and campaigns', () => {
       await t.http.post(`/api/campaigns/${id}/members`).send({ userId: judge.id, role: 'jury' }).expect(401);
       await t.http.post(`/api/campaigns/${id}/members`).set(owner.auth).send({ userId: judge.id, role: 'king' }).expect(400);
       await t.http.post(`/api/campaigns/${id}/members`).set(owner.auth).send({ userId: '00000000-0000-4000-8000-000000000000', role: 'member' }).expect(404);
+    });
+
+    it('refuses an owner of the business as a juror of its own campaign, and stores nothing', async () => {
+      const id = await makeOpenCampaign(t, owner);
+      const { body: campaign } = await t.http.get(`/api/campaigns/${id}`).expect(200);
+      const coOwner = await registerUser(t);
+      await t.http.post(`/api/businesses/${campaign.businessId}/owners`).set(owner.auth).send({ userId: coOwner.id }).expect(201);
+      for (const candidate of [owner, coOwner]) {
+        const res = await t.http.post(`/api/campaigns/${id}/members`).set(owner.auth).send({ userId: candidate.id, role: 'jury' }).expect(409);
+        expect(res.body.error).toBe('CAMPAIGN_OWNER_JURY_CONFLICT');
+      }
+      expect(await t.app.get(CampaignsService).memberIds(id, 'jury')).toEqual([]);
+      // An owner may still be a member of a private campaign's circle: only the jury is refused.
+      await t.http.post(`/api/campaigns/${id}/members`).set(owner.auth).send({ userId: coOwner.id, role: 'member' }).expect(201);
     });
 
     it('shows a private campaign only to its owners and invited members', async () => {

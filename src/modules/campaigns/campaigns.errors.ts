@@ -18,5 +18,9 @@ export const CampaignErrors = defineErrors({
     en: 'Deadlines must be in order, submissionClosesAt < votingClosesAt ≤ judgingClosesAt, and in the future.',
   },
   CAMPAIGN_RULES_INVALID: { status: 400, id: 'Aturan sayembara tidak konsisten: {problems}.', en: 'The campaign rules are inconsistent: {problems}.' },
+  CAMPAIGN_OWNER_JURY_CONFLICT: {
+    id: 'Pemilik usaha tidak bisa menjadi juri sayembaranya sendiri: juri menilai dari luar.',
+    en: 'An owner of the business cannot sit on its own campaign’s jury: the jury judges from outside.',
+  },
   CAMPAIGN_MEMBER_CONFLICT: { id: 'Pengguna ini sudah menjadi {role} di sayembara ini.', en: 'This user is already {role} of this campaign.' },
 });

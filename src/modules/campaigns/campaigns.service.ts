@@ -170,9 +170,11 @@ export class CampaignsService {
   }
 
   async addMember(callerId: string, id: string, input: AddMemberDto): Promise<{ campaignId: string; userId: string; role: MemberRole }> {
-    await this.accessAsOwner(id, callerId);
+    const campaign = await this.accessAsOwner(id, callerId);
     const userId = input.userId.toLowerCase();
     await this.users.getById(userId);
+    // The jury's score is weighed against the crowd's as an outside view; the owners already shortlist and give feedback.
+    if (input.role === 'jury' && (await this.businesses.isOwner(userId, campaign.businessId))) throw new DomainError(CampaignErrors.CAMPAIGN_OWNER_JURY_CONFLICT);
     await this.uow.run(async (manager) => {
       if (await manager.existsBy(CampaignMember, { campaignId: id, userId, role: input.role })) {
         throw new DomainError(CampaignErrors.CAMPAIGN_MEMBER_CONFLICT, { role: input.role });
