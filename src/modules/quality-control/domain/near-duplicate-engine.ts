@@ -45,9 +45,10 @@ export class NearDuplicateEngine {
     for (const change of changes) {
       const known = campaign.versions.get(change.ideaId);
       if (known !== undefined && known >= change.version) continue;
+      // The idea's old hashes go with its old slot, whichever slot a rewrite then takes.
+      const previous = campaign.lsh.slotFor(change.ideaId);
+      if (previous !== undefined) campaign.hashes.clear(previous);
       if (!change.active) {
-        const slot = campaign.lsh.slotFor(change.ideaId);
-        if (slot !== undefined) campaign.hashes.clear(slot);
         campaign.lsh.remove(change.ideaId);
         campaign.versions.delete(change.ideaId);
         continue;
