@@ -1,3 +1,5 @@
+import { BandBuckets } from './band-buckets';
+
 /**
  * MinHash signatures with banded LSH (Broder 1997; Leskovec, Rajaraman & Ullman, Mining of Massive
  * Datasets ch. 3): proposes the ideas likely to be similar to a text without comparing it to every
@@ -51,14 +53,19 @@ export interface MinHashOptions {
 }
 
 /**
- * 96 bands × 3 rows (288 hashes), a candidate sharing at least 2 bands: P(0.4) = 0.987, P(0.5) =
- * 0.99996, P(0.7) ≈ 1, while a pair at 0.2 is proposed with P = 0.18 and at 0.1 with P = 0.004. Ideas
- * of one campaign share a vocabulary, so most pairs sit at 0.1–0.2: there one shared band of 64 × 3
- * (P(0.4) = 0.985 too) proposed three to four times as many ideas, each one checked on its hashes.
- * The 32 × 4 of the example (threshold 0.42) proposes only 57 % of the pairs at J = 0.40 and 87 % at
- * 0.50, too few for the similar band; see the spec's recall check.
+ * 256 bands × 4 rows, a candidate sharing at least 2 bands: P(0.4) = 0.990, P(0.5) = 0.99998, while a
+ * pair at 0.25 is proposed with P = 0.26, at 0.2 with P = 0.064 and at 0.15 with P = 0.008. Ideas of one
+ * campaign share a vocabulary, so most pairs sit at 0.1–0.25, and every proposal is checked on its
+ * hashes: 96 × 3 with 2 shared bands caught the similar band as well (P(0.4) = 0.987) but proposed
+ * three times as many ideas at 0.2 and walked two and a half times as many bucket entries. Sketching
+ * makes the 1,024 values cost little more than 288 did. The 32 × 4 of the example (threshold 0.42)
+ * proposes only 57 % of the pairs at J = 0.40 and 87 % at 0.50, too few for the similar band; see the
+ * spec's recall check.
  */
-export const DEFAULT_MINHASH_OPTIONS: MinHashOptions = { bands: 96, rows: 3, minSharedBands: 2, seed: 0x5a7e_b0ba };
+export const DEFAULT_MINHASH_OPTIONS: MinHashOptions = { bands: 256, rows: 4, minSharedBands: 2, seed: 0x5a7e_b0ba };
+
+/** Signatures of at most this many values leave a value 21 bits of hash beside its round number. */
+const MAX_HASH_COUNT = 1024;
 
 /** splitmix32 (Steele, Lea & Flood 2014): a small deterministic generator for the hash coefficients. */
 function splitmix32(seed: number): () => number {
@@ -72,9 +79,10 @@ function splitmix32(seed: number): () => number {
   };
 }
 
-/** Mixes a band's row values into one 32-bit bucket key (FNV-1a over the values, murmur finaliser). */
-function bandKey(signature: Uint32Array, start: number, rows: number): number {
-  let hash = 0x811c9dc5;
+/** Mixes a band's number and row values into one 32-bit bucket key (FNV-1a over them, murmur finaliser). */
+function bandKey(signature: Uint32Array, band: number, rows: number): number {
+  const start = band * rows;
+  let hash = imul(0x811c9dc5 ^ band, 0x01000193);
   for (let i = start; i < start + rows; i++) hash = imul(hash ^ (signature[i] ?? 0), 0x01000193);
   hash = imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = imul(hash ^ (hash >>> 13), 0xc2b2ae35);
@@ -83,30 +91,37 @@ function bandKey(signature: Uint32Array, start: number, rows: number): number {
 
 /**
  * In-memory LSH index of gram sets by id; pure and deterministic, rebuilt from stored ideas on start.
- * Each idea holds a dense slot: buckets list slots, signatures sit side by side in one typed array, and
- * a query marks the slots it has seen with its own number. A check visits thousands of bucket entries
- * on a campaign whose ideas share a vocabulary; numbers and typed arrays keep each visit to a few
- * nanoseconds where a Set of string ids cost ten times that.
+ * Each idea holds a dense slot: buckets list slots, each slot's band keys sit side by side in one typed
+ * array (a removal finds its buckets again from them), and a query marks the slots it has seen with its
+ * own number. A check visits hundreds of bucket entries on a campaign whose ideas share a vocabulary;
+ * numbers and typed arrays keep each visit to a few nanoseconds where a Set of string ids cost ten times
+ * that.
  */
 export class MinHashIndex {
   private readonly bands: number;
   private readonly rows: number;
   private readonly minSharedBands: number;
+  /** The coefficients of each sketching round's hash: 2 × hashCount rounds at most. */
   private readonly multipliers: Uint32Array;
   private readonly offsets: Uint32Array;
-  /** Per band: bucket key → the slots of the ideas whose band hashes to it. */
-  private readonly buckets: Array<Map<number, number[]>>;
+  /** A value is its round in the high bits and a hash in the `valueShift` low bits, so earlier rounds rank first. */
+  private readonly valueShift: number;
+  private readonly filledScratch: Uint8Array;
+  private readonly buckets = new BandBuckets();
+  /** A query's band keys and the first entries of their buckets, reused from query to query. */
+  private readonly queryKeys: Uint32Array;
+  private readonly queryFirsts: Int32Array;
   private readonly slotOf = new Map<string, number>();
   private readonly idAt: Array<string | undefined> = [];
   private readonly freeSlots: number[] = [];
   private capacity = 0;
-  /** `hashCount` values per slot; a slot whose text had no grams has no signature and no bucket entries. */
-  private signatures = new Uint32Array(0);
+  /** `bands` keys per slot; a slot whose text had no grams has no signature and no bucket entries. */
+  private bandKeys = new Uint32Array(0);
   private signed = new Uint8Array(0);
   /** The number of the last query that reached each slot: candidates are distinct without a Set. */
   private seenBy = new Uint32Array(0);
   /** The bands the current query shares with each slot it reached. */
-  private sharedBands = new Uint8Array(0);
+  private sharedBands = new Uint16Array(0);
   private queries = 0;
   /** A submitted idea is first a query, then added when its fingerprint is written: its signature is made once. */
   private readonly recent = new RecentSignatures();
@@ -116,17 +131,24 @@ export class MinHashIndex {
     if (!Number.isInteger(bands) || bands < 1 || !Number.isInteger(rows) || rows < 1) {
       throw new RangeError(`bands and rows must be positive integers, got ${bands} × ${rows}`);
     }
-    if (!Number.isInteger(minSharedBands) || minSharedBands < 1 || minSharedBands > Math.min(bands, 255)) {
-      throw new RangeError(`minSharedBands must be an integer from 1 to the number of bands (at most 255), got ${minSharedBands}`);
+    if (!Number.isInteger(minSharedBands) || minSharedBands < 1 || minSharedBands > bands) {
+      throw new RangeError(`minSharedBands must be an integer from 1 to the number of bands, got ${minSharedBands}`);
     }
     this.bands = bands;
     this.rows = rows;
     this.minSharedBands = minSharedBands;
+    if (bands * rows > MAX_HASH_COUNT) {
+      throw new RangeError(`bands × rows may be at most ${MAX_HASH_COUNT}, got ${bands * rows}`);
+    }
     const next = splitmix32(seed);
+    const rounds = 2 * bands * rows;
     // Odd multipliers make each a·x + b mod 2^32 a permutation of the 32-bit values.
-    this.multipliers = Uint32Array.from({ length: bands * rows }, () => next() | 1);
-    this.offsets = Uint32Array.from({ length: bands * rows }, () => next());
-    this.buckets = Array.from({ length: bands }, () => new Map<number, number[]>());
+    this.multipliers = Uint32Array.from({ length: rounds }, () => next() | 1);
+    this.offsets = Uint32Array.from({ length: rounds }, () => next());
+    this.valueShift = 32 - Math.ceil(Math.log2(rounds));
+    this.filledScratch = new Uint8Array(bands * rows);
+    this.queryKeys = new Uint32Array(bands);
+    this.queryFirsts = new Int32Array(bands);
   }
 
   get size(): number {
@@ -152,11 +174,16 @@ export class MinHashIndex {
   }
 
   /**
-   * The MinHash signature of a gram set given as its FNV-1a hashes (`hashGrams`): for each of the hash
-   * functions, the minimum over the grams of h(x) = fmix32(a·x + b mod 2^32), murmur3's finaliser after
-   * a random affine map. Each h permutes the 32-bit values and needs only integer multiplies, several
-   * times faster than arithmetic modulo a prime in doubles; the spec checks the estimates and the recall
-   * it gives. Null for an empty set.
+   * The MinHash signature of a gram set given as its FNV-1a hashes (`hashGrams`), made by fast
+   * similarity sketching (Dahlgaard, Knudsen & Thorup, FOCS 2017) rather than one hash function per
+   * slot. In round i every gram is hashed once: the hash picks a slot and a value ranked by round
+   * first, and each slot keeps the least value it received. Once every slot holds a value no later
+   * round can lower one, so a 220-gram text stops after about t·ln t / 220 ≈ 8 rounds: some 1,800
+   * hash evaluations where one function per slot took 63,000. If a slot is still empty after t
+   * rounds, round t + j sends every gram to slot j. Two sets agree on a slot exactly when the least
+   * (round, value) pair of their union falls in their intersection, so each slot agrees with
+   * probability J, as with independent hash functions; the spec checks the estimates, their spread
+   * and the recall they give. Null for an empty set.
    */
   signatureOf(hashes: Uint32Array): Uint32Array | null {
     if (hashes.length === 0) return null;
@@ -164,19 +191,33 @@ export class MinHashIndex {
   }
 
   private sign(hashes: Uint32Array): Uint32Array {
-    const signature = new Uint32Array(this.hashCount);
-    for (let h = 0; h < signature.length; h++) {
-      const a = this.multipliers[h]!;
-      const b = this.offsets[h]!;
-      let min = 0xffffffff;
+    const slots = this.hashCount;
+    const signature = new Uint32Array(slots);
+    const filled = this.filledScratch.fill(0);
+    const valueShift = this.valueShift;
+    let empty = slots;
+    for (let round = 0; round < 2 * slots && empty > 0; round++) {
+      const a = this.multipliers[round]!;
+      const b = this.offsets[round]!;
+      const rank = round << valueShift;
+      const forcedSlot = round - slots;
       for (let g = 0; g < hashes.length; g++) {
+        // h(x) = fmix32(a·x + b mod 2^32): each round's hash permutes the 32-bit values.
         let z = (imul(hashes[g]!, a) + b) | 0;
         z = imul(z ^ (z >>> 16), 0x85ebca6b);
         z = imul(z ^ (z >>> 13), 0xc2b2ae35);
-        z = (z ^ (z >>> 16)) >>> 0;
-        if (z < min) min = z;
+        z ^= z >>> 16;
+        const slot = forcedSlot >= 0 ? forcedSlot : (((z >>> 16) * slots) >>> 16);
+        // The value's bits are mixed again, so they say nothing about the slot the hash chose.
+        let v = imul(z ^ (z >>> 15), 0x2c1b3c6d);
+        v = imul(v ^ (v >>> 12), 0x297a2d39);
+        const value = (rank | ((v ^ (v >>> 15)) >>> (32 - valueShift))) >>> 0;
+        if (filled[slot] === 0) {
+          filled[slot] = 1;
+          signature[slot] = value;
+          empty--;
+        } else if (value < signature[slot]!) signature[slot] = value;
       }
-      signature[h] = min;
     }
     return signature;
   }
@@ -189,13 +230,12 @@ export class MinHashIndex {
     this.slotOf.set(id, slot);
     this.idAt[slot] = id;
     if (signature === null) return slot;
-    this.signatures.set(signature, slot * this.hashCount);
     this.signed[slot] = 1;
+    const keys = slot * this.bands;
     for (let band = 0; band < this.bands; band++) {
-      const key = bandKey(signature, band * this.rows, this.rows);
-      const bucket = this.buckets[band]!.get(key);
-      if (bucket) bucket.push(slot);
-      else this.buckets[band]!.set(key, [slot]);
+      const key = bandKey(signature, band, this.rows);
+      this.bandKeys[keys + band] = key;
+      this.buckets.add(band, key, slot);
     }
     return slot;
   }
@@ -206,16 +246,8 @@ export class MinHashIndex {
     this.slotOf.delete(id);
     this.idAt[slot] = undefined;
     if (this.signed[slot]) {
-      const signature = this.signatures.subarray(slot * this.hashCount, (slot + 1) * this.hashCount);
-      for (let band = 0; band < this.bands; band++) {
-        const key = bandKey(signature, band * this.rows, this.rows);
-        const bucket = this.buckets[band]!.get(key);
-        if (!bucket) continue;
-        const at = bucket.indexOf(slot);
-        if (at >= 0) bucket[at] = bucket[bucket.length - 1]!;
-        bucket.pop();
-        if (bucket.length === 0) this.buckets[band]!.delete(key);
-      }
+      const keys = slot * this.bands;
+      for (let band = 0; band < this.bands; band++) this.buckets.delete(band, this.bandKeys[keys + band]!, slot);
       this.signed[slot] = 0;
     }
     this.freeSlots.push(slot);
@@ -234,11 +266,14 @@ export class MinHashIndex {
     const query = this.nextQuery();
     const need = this.minSharedBands;
     const found: number[] = [];
+    const buckets = this.buckets;
+    const keys = this.queryKeys;
+    for (let band = 0; band < this.bands; band++) keys[band] = bandKey(signature, band, this.rows);
+    const firsts = buckets.firstOfEach(keys, this.queryFirsts);
     for (let band = 0; band < this.bands; band++) {
-      const bucket = this.buckets[band]!.get(bandKey(signature, band * this.rows, this.rows));
-      if (!bucket) continue;
-      for (let i = 0; i < bucket.length; i++) {
-        const slot = bucket[i]!;
+      const key = keys[band]!;
+      for (let entry = firsts[band]!; entry >= 0; entry = buckets.following(entry, band, key)) {
+        const slot = buckets.slotAt(entry);
         if (this.seenBy[slot] !== query) {
           this.seenBy[slot] = query;
           this.sharedBands[slot] = 0;
@@ -249,15 +284,14 @@ export class MinHashIndex {
     return found;
   }
 
-  /** The MinHash estimate of the Jaccard similarity of the gram hashes and an indexed idea, or null when not indexed. */
-  estimate(hashes: Uint32Array, id: string): number | null {
-    const slot = this.slotOf.get(id);
-    const signature = this.signatureOf(hashes);
-    if (slot === undefined || !this.signed[slot] || !signature) return null;
+  /** The MinHash estimate of the Jaccard similarity of two gram sets given as their hashes: the share of equal signature values. */
+  estimate(a: Uint32Array, b: Uint32Array): number | null {
+    const first = this.signatureOf(a);
+    const second = this.signatureOf(b);
+    if (!first || !second) return null;
     let same = 0;
-    const offset = slot * signature.length;
-    for (let i = 0; i < signature.length; i++) if (signature[i] === this.signatures[offset + i]) same++;
-    return same / signature.length;
+    for (let i = 0; i < first.length; i++) if (first[i] === second[i]) same++;
+    return same / first.length;
   }
 
   private takeSlot(): number {
@@ -270,16 +304,16 @@ export class MinHashIndex {
   }
 
   private grow(capacity: number): void {
-    const signatures = new Uint32Array(capacity * this.hashCount);
-    signatures.set(this.signatures);
+    const bandKeys = new Uint32Array(capacity * this.bands);
+    bandKeys.set(this.bandKeys);
     const signed = new Uint8Array(capacity);
     signed.set(this.signed);
     const seenBy = new Uint32Array(capacity);
     seenBy.set(this.seenBy);
-    const sharedBands = new Uint8Array(capacity);
+    const sharedBands = new Uint16Array(capacity);
     sharedBands.set(this.sharedBands);
     this.sharedBands = sharedBands;
-    this.signatures = signatures;
+    this.bandKeys = bandKeys;
     this.signed = signed;
     this.seenBy = seenBy;
     this.capacity = capacity;
