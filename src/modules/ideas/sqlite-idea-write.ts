@@ -11,9 +11,14 @@ import type { Idea } from './idea.entity';
 
 const COUNTED_STATUSES = `(${STATUSES_COUNTED_IN_LIMIT.map((status) => `'${status}'`).join(', ')})`;
 
+/**
+ * The author's ideas in the campaign that count toward the limit, counted up to the limit only:
+ * whether it is reached is all that matters. IDX_ideas_author_status answers it from the index alone.
+ */
+export const CONTRIBUTOR_IDEAS_SQL = `SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "ideas" WHERE "campaignId" = ? AND "authorId" = ? AND "status" IN ${COUNTED_STATUSES} LIMIT ?)`;
+
 const statements = preparedStatements({
-  // Counted up to the limit only: whether it is reached is all that matters.
-  mine: `SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "ideas" WHERE "campaignId" = ? AND "authorId" = ? AND "status" IN ${COUNTED_STATUSES} LIMIT ?)`,
+  mine: CONTRIBUTOR_IDEAS_SQL,
   sameText: 'SELECT 1 FROM "ideas" WHERE "campaignId" = ? AND "contentHash" = ? LIMIT 1',
   insertIdea: `INSERT INTO "ideas" ("id", "campaignId", "authorId", "title", "description", "tags", "status", "contentHash", "revision", "upCount", "downCount",
     "ratingCount", "ratingSum", "votersCount", "rankKey", "qualityReport", "duplicateOfId", "statusReason", "submittedAt", "updatedAt")
