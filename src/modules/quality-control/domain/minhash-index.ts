@@ -79,7 +79,7 @@ function splitmix32(seed: number): () => number {
   };
 }
 
-/** Mixes a band's number and row values into one 32-bit bucket key (FNV-1a over them, murmur finaliser). */
+/** Mixes a band's number and row values into one 32-bit bucket key (FNV-1a over them, murmur finaliser): one table holds every band. */
 function bandKey(signature: Uint32Array, band: number, rows: number): number {
   const start = band * rows;
   let hash = imul(0x811c9dc5 ^ band, 0x01000193);
@@ -235,7 +235,7 @@ export class MinHashIndex {
     for (let band = 0; band < this.bands; band++) {
       const key = bandKey(signature, band, this.rows);
       this.bandKeys[keys + band] = key;
-      this.buckets.add(band, key, slot);
+      this.buckets.add(key, slot);
     }
     return slot;
   }
@@ -247,7 +247,7 @@ export class MinHashIndex {
     this.idAt[slot] = undefined;
     if (this.signed[slot]) {
       const keys = slot * this.bands;
-      for (let band = 0; band < this.bands; band++) this.buckets.delete(band, this.bandKeys[keys + band]!, slot);
+      for (let band = 0; band < this.bands; band++) this.buckets.delete(this.bandKeys[keys + band]!, slot);
       this.signed[slot] = 0;
     }
     this.freeSlots.push(slot);
@@ -272,7 +272,7 @@ export class MinHashIndex {
     const firsts = buckets.firstOfEach(keys, this.queryFirsts);
     for (let band = 0; band < this.bands; band++) {
       const key = keys[band]!;
-      for (let entry = firsts[band]!; entry >= 0; entry = buckets.following(entry, band, key)) {
+      for (let entry = firsts[band]!; entry >= 0; entry = buckets.following(entry, key)) {
         const slot = buckets.slotAt(entry);
         if (this.seenBy[slot] !== query) {
           this.seenBy[slot] = query;
