@@ -21,7 +21,7 @@ import { CreateIdeaDto, ListIdeasQuery, UpdateIdeaDto } from './dto/idea.dto';
 import { IdeaResponse } from './dto/idea.response';
 import { Idea, IdeaRevision, VISIBLE_IDEA_STATUSES, VISIBLE_STATUS_SQL } from './idea.entity';
 import { IdeaErrors } from './ideas.errors';
-import { SUBMIT_IDEA_ON_SQLITE } from './sqlite-idea-write';
+import { settledFrom, SUBMIT_IDEA_ON_SQLITE } from './sqlite-idea-write';
 
 export interface IdeaAccess {
   idea: Idea;
@@ -98,7 +98,7 @@ export class IdeasService {
     const outcome = await this.uow.runSqliteProcedure(SUBMIT_IDEA_ON_SQLITE, {
       idea: { id, campaignId, authorId, title, description, tags, contentHash, submittedAt }, assessment, maxIdeasPerContributor, ids,
     });
-    if (outcome.stored) return outcome.assessment;
+    if (outcome.stored) return settledFrom(assessment, outcome.settled);
     throw outcome.refusal === 'limit' ? new DomainError(IdeaErrors.IDEA_LIMIT_CONFLICT, { max: maxIdeasPerContributor }) : new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
   }
 

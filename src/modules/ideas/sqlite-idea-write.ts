@@ -36,7 +36,18 @@ export interface IdeaSubmission {
   ids: { revision: string; audit: string; points: string };
 }
 
-export type SubmissionOutcome = { stored: true; assessment: Assessment } | { stored: false; refusal: 'limit' | 'same-text' };
+/**
+ * What settling decided: the caller still holds the assessment it sent, so the reply carries only
+ * what changed, not the idea's grams and hashes back across the thread.
+ */
+export type SettledParts = Pick<Assessment, 'status' | 'report'> & { version: number };
+
+export type SubmissionOutcome = { stored: true; settled: SettledParts } | { stored: false; refusal: 'limit' | 'same-text' };
+
+/** The settled assessment from the one sent and the parts the procedure decided. */
+export function settledFrom(assessment: Assessment, { status, report, version }: SettledParts): Assessment {
+  return { ...assessment, status, report, basis: { ...assessment.basis, version } };
+}
 
 /**
  * IdeasService's submission transaction as prepared statements: the contributor's limit, the exact
@@ -57,7 +68,7 @@ export function submitIdeaOnSqlite(db: SqliteHandle, { idea, assessment, maxIdea
   if (settled.status === 'published') {
     grantPointsOnSqlite(db, { id: ids.points, userId: idea.authorId, campaignId: idea.campaignId, ideaId: idea.id, reason: 'idea-published', rank: null, at: idea.submittedAt });
   }
-  return { stored: true, assessment: settled };
+  return { stored: true, settled: { status: settled.status, report: settled.report, version: settled.basis.version! } };
 }
 
 export const SUBMIT_IDEA_ON_SQLITE = sqliteProcedure(__filename, 'submitIdeaOnSqlite', submitIdeaOnSqlite);
