@@ -72,6 +72,8 @@ describe('characterNGrams', () => {
     ['kopis', 5, ['kopis']],
     ['a', 3, ['a']],
     ['', 5, []],
+    // Three code points in six code units: still shorter than a gram.
+    ['𝒳𝒳𝒳', 5, ['𝒳𝒳𝒳']],
   ])('%j with n=%i → %j (a short text is one gram)', (text, n, expected) => {
     expect([...characterNGrams(text, n)]).toEqual(expected);
   });

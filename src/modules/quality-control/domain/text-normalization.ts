@@ -21,6 +21,9 @@ export function contentHash(title: string, description: string): string {
   return createHash('sha256').update(normalizeText(`${title} ${description}`)).digest('hex');
 }
 
+/** Half of a code point outside the BMP: a text without one can be cut into grams by code units. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * Character n-grams of an already normalised text, spaces kept, counted in code points so that a
  * letter outside the BMP is never split. A text shorter than n is its own single gram (a short
@@ -28,14 +31,17 @@ export function contentHash(title: string, description: string): string {
  */
 export function characterNGrams(normalized: string, n: number): Set<string> {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n-gram length must be a positive integer, got ${n}`);
-  const chars = Array.from(normalized);
-  if (chars.length === 0) return new Set();
-  if (chars.length <= n) return new Set([normalized]);
+  if (normalized.length === 0) return new Set();
   const grams = new Set<string>();
-  const allInBmp = chars.length === normalized.length;
-  for (let i = 0; i + n <= chars.length; i++) {
-    grams.add(allInBmp ? normalized.substring(i, i + n) : chars.slice(i, i + n).join(''));
+  if (!SURROGATE.test(normalized)) {
+    // Every character one code unit, as in nearly every text: substrings are the grams.
+    if (normalized.length <= n) return new Set([normalized]);
+    for (let i = 0; i + n <= normalized.length; i++) grams.add(normalized.substring(i, i + n));
+    return grams;
   }
+  const chars = Array.from(normalized);
+  if (chars.length <= n) return new Set([normalized]);
+  for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
   return grams;
 }
 
