@@ -11,8 +11,8 @@ import { activeGramsOf, activeGramsWrittenAfter, fingerprintsAfter, NO_HASHES } 
 
 /**
  * Ideas kept indexed in memory across campaigns, least recently used campaign dropped first (it is
- * rebuilt from the table when next checked). The LSH buckets cost about 7 KB per idea, the hashed
- * grams 1 KB: about 400 MB at this budget.
+ * rebuilt from the table when next checked). The LSH table, each idea's band keys and its hashed grams
+ * cost about 8 KB per idea, all in typed arrays: about 400 MB at this budget.
  */
 const MAX_INDEXED_IDEAS = 50_000;
 /** Fingerprints read and sent to the index per step of a catch-up; the event loop is free between steps. */

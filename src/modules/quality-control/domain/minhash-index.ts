@@ -58,9 +58,9 @@ export interface MinHashOptions {
  * campaign share a vocabulary, so most pairs sit at 0.1–0.25, and every proposal is checked on its
  * hashes: 96 × 3 with 2 shared bands caught the similar band as well (P(0.4) = 0.987) but proposed
  * three times as many ideas at 0.2 and walked two and a half times as many bucket entries. Sketching
- * makes the 1,024 values cost little more than 288 did. The 32 × 4 of the example (threshold 0.42)
- * proposes only 57 % of the pairs at J = 0.40 and 87 % at 0.50, too few for the similar band; see the
- * spec's recall check.
+ * makes 1,024 values cheaper than 288 independent hash functions were. The 32 × 4 of the example
+ * (threshold 0.42) proposes only 57 % of the pairs at J = 0.40 and 87 % at 0.50, too few for the
+ * similar band; see the spec's recall check.
  */
 export const DEFAULT_MINHASH_OPTIONS: MinHashOptions = { bands: 256, rows: 4, minSharedBands: 2, seed: 0x5a7e_b0ba };
 
