@@ -1,4 +1,5 @@
 import { fnv1a32 } from './minhash-index';
+import { Grams, isGramList } from './text-normalization';
 
 /**
  * A gram set as the sorted, distinct FNV-1a hashes of its grams: about 1 KB per idea instead of a Set
@@ -6,9 +7,9 @@ import { fnv1a32 } from './minhash-index';
  * two ideas is one linear merge. Two different grams share a 32-bit hash with probability ~2⁻³²; a
  * collision moves a similarity by about 1/|A∪B|, which is why finalists are re-verified on the grams.
  */
-export function hashGrams(grams: ReadonlySet<string> | readonly string[]): Uint32Array {
+export function hashGrams(grams: Grams): Uint32Array {
   // Filled by a plain loop: Uint32Array.from with a mapping function over an iterable takes V8's slow generic path.
-  const hashes = new Uint32Array(isList(grams) ? grams.length : grams.size);
+  const hashes = new Uint32Array(isGramList(grams) ? grams.length : grams.size);
   let at = 0;
   for (const gram of grams) hashes[at++] = fnv1a32(gram);
   hashes.sort();
@@ -17,10 +18,6 @@ export function hashGrams(grams: ReadonlySet<string> | readonly string[]): Uint3
     if (i === 0 || hashes[i] !== hashes[distinct - 1]) hashes[distinct++] = hashes[i]!;
   }
   return hashes.slice(0, distinct);
-}
-
-function isList(grams: ReadonlySet<string> | readonly string[]): grams is readonly string[] {
-  return Array.isArray(grams);
 }
 
 /** Whether this platform lays a Uint32Array out little-endian, the byte order hashes are stored in. */

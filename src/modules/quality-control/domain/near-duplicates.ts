@@ -1,4 +1,4 @@
-import { jaccard } from './text-normalization';
+import { Grams, isGramList, jaccard } from './text-normalization';
 
 /** ALGORITHMS.md §1 bands: ≥ duplicate goes to moderation, [similar, duplicate) is shown, below is silent. */
 export type SimilarityBand = 'duplicate' | 'similar' | 'none';
@@ -23,7 +23,7 @@ export const DEFAULT_NEAR_DUPLICATE_OPTIONS: NearDuplicateOptions = { duplicateT
 export interface ExistingIdeaGrams {
   id: string;
   /** Its distinct grams: a set, or a stored list as it was read (distinct, as it was written from a set). */
-  grams: ReadonlySet<string> | readonly string[];
+  grams: Grams;
   /** The grams' sorted distinct hashes, when the reader has them: a cheap first look before the exact Jaccard. */
   hashes?: Uint32Array;
   /** Epoch milliseconds. */
@@ -81,16 +81,12 @@ export function findNearDuplicates(
 }
 
 /** Jaccard of the candidate and an idea; a list is scanned against the candidate's set, which is cheaper than making a set of it. */
-function jaccardWith(candidate: ReadonlySet<string>, grams: ReadonlySet<string> | readonly string[]): number {
-  if (!isList(grams)) return jaccard(candidate, grams);
+function jaccardWith(candidate: ReadonlySet<string>, grams: Grams): number {
+  if (!isGramList(grams)) return jaccard(candidate, grams);
   let shared = 0;
   for (const gram of grams) if (candidate.has(gram)) shared++;
   const union = candidate.size + grams.length - shared;
   return union === 0 ? 0 : shared / union;
-}
-
-function isList(grams: ReadonlySet<string> | readonly string[]): grams is readonly string[] {
-  return Array.isArray(grams);
 }
 
 function toSimilarIdea(match: Match): SimilarIdea {

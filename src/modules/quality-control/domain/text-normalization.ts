@@ -45,6 +45,13 @@ export function characterNGrams(normalized: string, n: number): Set<string> {
   return grams;
 }
 
+/** Grams are a set when just made and a list when read back from storage (distinct, as written from a set). */
+export type Grams = ReadonlySet<string> | readonly string[];
+
+export function isGramList(grams: Grams): grams is readonly string[] {
+  return Array.isArray(grams);
+}
+
 /** Word unigrams of an already normalised text. */
 export function wordSet(normalized: string): Set<string> {
   return new Set(normalized.split(' ').filter((word) => word.length > 0));
