@@ -1,5 +1,6 @@
 import { fnv1a32 } from './minhash-index';
 import { Grams, isGramList } from './text-normalization';
+import { resized } from './typed-arrays';
 
 /**
  * A gram set as the sorted, distinct FNV-1a hashes of its grams: about 1 KB per idea instead of a Set
@@ -208,11 +209,7 @@ export class HashArena {
 
   private growSlots(needed: number): void {
     const size = Math.max(needed, this.starts.length * 2);
-    const starts = new Int32Array(size);
-    starts.set(this.starts);
-    const ends = new Int32Array(size);
-    ends.set(this.ends);
-    this.starts = starts;
-    this.ends = ends;
+    this.starts = resized(this.starts, size);
+    this.ends = resized(this.ends, size);
   }
 }

@@ -1,4 +1,5 @@
 import { BandBuckets } from './band-buckets';
+import { resized } from './typed-arrays';
 
 /**
  * MinHash signatures with banded LSH (Broder 1997; Leskovec, Rajaraman & Ullman, Mining of Massive
@@ -305,18 +306,10 @@ export class MinHashIndex {
   }
 
   private grow(capacity: number): void {
-    const bandKeys = new Uint32Array(capacity * this.bands);
-    bandKeys.set(this.bandKeys);
-    const signed = new Uint8Array(capacity);
-    signed.set(this.signed);
-    const seenBy = new Uint32Array(capacity);
-    seenBy.set(this.seenBy);
-    const sharedBands = new Uint16Array(capacity);
-    sharedBands.set(this.sharedBands);
-    this.sharedBands = sharedBands;
-    this.bandKeys = bandKeys;
-    this.signed = signed;
-    this.seenBy = seenBy;
+    this.bandKeys = resized(this.bandKeys, capacity * this.bands);
+    this.signed = resized(this.signed, capacity);
+    this.seenBy = resized(this.seenBy, capacity);
+    this.sharedBands = resized(this.sharedBands, capacity);
     this.capacity = capacity;
   }
 
