@@ -3,6 +3,7 @@ import { preparedStatements, sqliteDate } from '../../database/sqlite-statements
 import type { SqliteHandle } from '../../database/unit-of-work';
 import { grantPointsOnSqlite } from '../incentives/sqlite-points-write';
 import { recordIdeaOnSqlite, settleOnSqlite } from '../quality-control/sqlite-quality-write';
+import { settledAt } from '../quality-control/domain/assessment';
 import type { Assessment } from '../quality-control/quality-report';
 import { STATUSES_COUNTED_IN_LIMIT } from './domain/contributor-limit';
 import type { Idea } from './idea.entity';
@@ -46,7 +47,7 @@ export type SubmissionOutcome = { stored: true; settled: SettledParts } | { stor
 
 /** The settled assessment from the one sent and the parts the procedure decided. */
 export function settledFrom(assessment: Assessment, { status, report, version }: SettledParts): Assessment {
-  return { ...assessment, status, report, basis: { ...assessment.basis, version } };
+  return { ...settledAt(assessment, version).settled, status, report };
 }
 
 /**
