@@ -69,6 +69,9 @@ describe('countLinks', () => {
     ['a.n. Budi, s.d. Jumat, jl.merdeka no.5', 0],
     ['HTTPS://EXAMPLE.COM', 1],
     ['bit.ly/a bit.ly/a bit.ly/a', 3],
+    ['ｂｉｔ．ｌｙ／ｐｒｏｍｏ dan ｗｗｗ．ｋｏｐｉ．ｉｄ', 2],
+    ['buka http://localhost:3000/promo', 1],
+    ['kopi.Com/beli atau kopi.comel', 1],
   ])('%j has %i link(s)', (text, count) => {
     expect(countLinks(text)).toBe(count);
   });

@@ -63,12 +63,18 @@ const EXPLICIT_LINK = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
  * A bare domain (bit.ly/x, s.id/promo, wa.me/62812…, toko.co.id) ends in a TLD that link spam uses;
  * a closed list keeps Indonesian abbreviations such as "dll.", "no.hp" or "Rp50.000" from counting.
  */
-const BARE_DOMAIN =
-  /(?<![\p{L}\p{N}@._-])(?:[\p{L}\p{N}-]+\.)+(?:com|net|org|id|co|ly|me|io|gl|gd|gg|cc|to|tv|link|info|biz|xyz|app|site|online|store|shop|top|click|page|my|sg)(?![\p{L}\p{N}-])(?:\/[^\s<>"]*)?/giu;
+const LINK_TLDS = 'com|net|org|id|co|ly|me|io|gl|gd|gg|cc|to|tv|link|info|biz|xyz|app|site|online|store|shop|top|click|page|my|sg';
+const BARE_DOMAIN = new RegExp(`(?<![\\p{L}\\p{N}@._-])(?:[\\p{L}\\p{N}-]+\\.)+(?:${LINK_TLDS})(?![\\p{L}\\p{N}-])(?:\\/[^\\s<>"]*)?`, 'giu');
+/**
+ * What every link contains: "http", "www." or a dot before a listed TLD. Looking for those alone is a
+ * quick scan, where the bare-domain pattern tries every word of the text as a domain's first label.
+ */
+const LINK_MARK = new RegExp(`http|www\\.|\\.(?:${LINK_TLDS})(?![\\p{L}\\p{N}-])`, 'u');
 
 /** Explicit links first, then bare domains in what is left, so "https://bit.ly/x" counts once. */
 export function countLinks(text: string): number {
   const lowered = text.normalize('NFKC').toLowerCase();
+  if (!LINK_MARK.test(lowered)) return 0;
   const explicit = lowered.match(EXPLICIT_LINK) ?? [];
   const rest = lowered.replace(EXPLICIT_LINK, ' ');
   return explicit.length + (rest.match(BARE_DOMAIN) ?? []).length;
@@ -95,6 +101,20 @@ export function checkBlockedTerms(text: string, blockedTerms: readonly string[] 
   return findBlockedTerms(text, blockedTerms).map((term) => ({ rule: 'blocked-term', message: `contains the blocked term "${term}"`, params: { term } }));
 }
 
+/** The grams of the problem statements checked lately: every idea of a campaign is compared with the same one. */
+const statementGrams = new Map<string, Set<string>>();
+const STATEMENTS_REMEMBERED = 64;
+
+function gramsOfStatement(problemStatement: string): Set<string> {
+  let grams = statementGrams.get(problemStatement);
+  if (!grams) {
+    grams = shinglesOf(problemStatement);
+    statementGrams.set(problemStatement, grams);
+    if (statementGrams.size > STATEMENTS_REMEMBERED) statementGrams.delete(statementGrams.keys().next().value!);
+  }
+  return grams;
+}
+
 /** ALGORITHMS.md §2: a description that is mostly the campaign's own problem statement is no idea. */
 export function checkRestatesProblemStatement(
   description: string,
@@ -102,7 +122,7 @@ export function checkRestatesProblemStatement(
   threshold: number = DEFAULT_CONTENT_LIMITS.problemStatementThreshold,
 ): ContentViolation[] {
   if (problemStatement === undefined) return [];
-  const similarity = jaccard(shinglesOf(description), shinglesOf(problemStatement));
+  const similarity = jaccard(shinglesOf(description), gramsOfStatement(problemStatement));
   if (similarity < threshold) return [];
   return [
     {
