@@ -1,3 +1,4 @@
+import { NearDuplicateIndex } from '../../src/modules/quality-control/near-duplicate-index.service';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Actor, makeOpenCampaign, registerUser, submitIdea } from '../support/factories';
 
@@ -45,8 +46,13 @@ describe('ideas', () => {
       const campaignId = await makeOpenCampaign(t, owner, { rules: { maxIdeasPerContributor: 2 } });
       await submitIdea(t, author, campaignId);
       await submitIdea(t, author, campaignId);
+      // The near-duplicate index entered the refused idea with its check: it is taken out again.
+      const released = jest.spyOn(t.app.get(NearDuplicateIndex), 'release');
       const res = await t.http.post(`/api/campaigns/${campaignId}/ideas`).set(author.auth).send(validIdea).expect(409);
       expect(res.body.error).toBe('IDEA_LIMIT_CONFLICT');
+      expect(released).toHaveBeenCalledTimes(1);
+      expect(released).toHaveBeenCalledWith(campaignId, expect.any(String));
+      released.mockRestore();
       expect((await t.http.get(`/api/campaigns/${campaignId}/ideas`).expect(200)).body.items).toHaveLength(2);
     });
 

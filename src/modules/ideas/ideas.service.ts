@@ -59,14 +59,21 @@ export class IdeasService {
     const title = input.title.trim();
     const description = input.description.trim();
     // Content rules (400, nothing stored), the submission rate, near-duplicates and reputation.
-    const assessment = await this.quality.assessSubmission({ rules: campaign.rules, problemStatement: campaign.problemStatement, campaignId, authorId, title, description });
+    const id = newId();
+    const assessment = await this.quality.assessSubmission({ rules: campaign.rules, problemStatement: campaign.problemStatement, campaignId, authorId, title, description, ideaId: id });
     const now = this.clock.now();
     const idea = Object.assign(new Idea(), {
-      id: newId(), campaignId, authorId, title, description, tags: normalizeTags(input.tags), status: assessment.status,
+      id, campaignId, authorId, title, description, tags: normalizeTags(input.tags), status: assessment.status,
       contentHash: contentHash(title, description), revision: 1, upCount: 0, downCount: 0, ratingCount: 0, ratingSum: 0,
       votersCount: 0, rankKey: 0, qualityReport: assessment.report, duplicateOfId: null, statusReason: null, submittedAt: now, updatedAt: now,
     });
-    const settled = await this.insertIdea(campaign, idea, assessment);
+    let settled: Assessment;
+    try {
+      settled = await this.insertIdea(campaign, idea, assessment);
+    } catch (error) {
+      this.quality.forgetUnwritten(campaignId, id);
+      throw error;
+    }
     if (idea.status === 'published') this.events.emit('idea.published', { campaignId, ideaId: idea.id, title, authorId });
     this.events.emit('idea.submitted', { campaignId, ideaId: idea.id, authorId, status: idea.status });
     await this.quality.afterCommit(idea.id, settled);

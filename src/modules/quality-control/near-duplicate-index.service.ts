@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Mutex } from 'async-mutex';
+import { LRUCache } from 'lru-cache';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -19,6 +20,8 @@ const MAX_INDEXED_IDEAS = 50_000;
 const CATCH_UP_PAGE = 500;
 /** Campaigns with a fingerprint written this recently are indexed when the service starts. */
 const WARM_WITHIN_MS = 30 * 24 * 3600 * 1000;
+/** Fingerprints this instance wrote lately, about 1 KB each: far more than are written between two checks. */
+const REMEMBERED_WRITES = 4096;
 
 /** What the main thread knows of a campaign's index on the near-duplicate thread. */
 class CampaignIndex {
@@ -34,6 +37,8 @@ export interface CandidateQuery {
   hashes: Uint32Array;
   similarThreshold: number;
   ignoreId: string | null;
+  /** A new idea's id: the index enters it with the check, and shows it once its fingerprint is written. */
+  reserveAs?: string;
 }
 
 export interface Proposals {
@@ -58,6 +63,8 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
   private readonly campaigns = new Map<string, CampaignIndex>();
   /** A lost thread took every index with it: each is rebuilt from the table when next checked. */
   private readonly engine = new NearDuplicateThread(() => this.campaigns.clear());
+  /** By idea: the version this instance wrote and its hashes, which a catch-up then need not read. */
+  private readonly writtenHere = new LRUCache<string, { version: number; hashes: Uint32Array }>({ max: REMEMBERED_WRITES });
   private uses = 0;
   private stopping = false;
 
@@ -137,6 +144,20 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
       .map((row) => ({ id: row.ideaId, grams: row.grams, submittedAt: row.submittedAt.getTime() }));
   }
 
+  /**
+   * A fingerprint this instance committed: a catch-up that meets the idea at this version takes the
+   * hashes from here. A row's hashes at a version never change, so nothing here can be stale.
+   */
+  rememberWritten(ideaId: string, version: number, hashes: Uint32Array): void {
+    this.writtenHere.set(ideaId, { version, hashes });
+  }
+
+  /** A new idea entered with its check (`reserveAs`) whose fingerprint will never be written. */
+  release(campaignId: string, ideaId: string): void {
+    // Only ever an optimisation: a reservation the thread never hears of is dropped by its cap.
+    this.engine.release(campaignId, ideaId).catch(() => undefined);
+  }
+
   /** Takes the campaign's next fingerprint version; the bump locks the row until the transaction ends. */
   async nextVersion(manager: EntityManager, campaignId: string): Promise<number> {
     const p = this.uow.isSqlite ? '?' : '$1';
@@ -212,7 +233,12 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
 
   /** The next page of fingerprints written after `version`, oldest first. */
   private async changesAfter(campaignId: string, version: number, manager: EntityManager): Promise<FingerprintChange[]> {
-    if (this.uow.isSqlite) return fingerprintsAfter(this.uow.sqliteHandle, campaignId, version, CATCH_UP_PAGE);
+    if (this.uow.isSqlite) {
+      return fingerprintsAfter(this.uow.sqliteHandle, campaignId, version, CATCH_UP_PAGE, (ideaId, at) => {
+        const written = this.writtenHere.get(ideaId);
+        return written?.version === at ? written.hashes : undefined;
+      });
+    }
     const rows = await manager.find(IdeaFingerprint, {
       where: { campaignId, version: MoreThan(version) },
       order: { version: 'ASC' },

@@ -24,6 +24,14 @@ describe('NearDuplicateThread', () => {
     expect(await thread.propose('c2', [{ ...change('b', ORIGINAL, 2), active: false }], nearCopy)).toEqual({ finalists: [], ideas: 0 });
   });
 
+  it('enters a new idea with its proposal, shows it once written, and releases one never written', async () => {
+    const original = { hashes: hashGrams(shinglesOf(ORIGINAL)), similarThreshold: 0.4, ignoreId: null };
+    expect(await thread.propose('c3', [], { ...original, reserveAs: 'kept' })).toEqual({ finalists: [], ideas: 0 });
+    expect(await thread.propose('c3', [], { ...original, reserveAs: 'refused' })).toEqual({ finalists: [], ideas: 0 });
+    expect(await thread.release('c3', 'refused')).toBeNull();
+    expect(await thread.propose('c3', [change('kept', ORIGINAL, 1)], nearCopy)).toEqual({ finalists: ['kept'], ideas: 1 });
+  });
+
   it('fails the requests of a thread that stopped, says its indexes are gone, and starts anew', async () => {
     const worker = (thread as unknown as { worker: { terminate(): Promise<number> } }).worker;
     // Long enough to be cut short: thousands of ideas to index.

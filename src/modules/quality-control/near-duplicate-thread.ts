@@ -7,6 +7,7 @@ import type { FingerprintChange, ProposalQuery } from './domain/near-duplicate-e
 export type EngineRequest =
   | { id: number; op: 'apply'; campaignId: string; changes: FingerprintChange[] }
   | { id: number; op: 'propose'; campaignId: string; changes: FingerprintChange[]; query: ProposalQuery }
+  | { id: number; op: 'release'; campaignId: string; ideaId: string }
   | { id: number; op: 'drop'; campaignId: string };
 
 export interface ProposalReply {
@@ -42,6 +43,11 @@ export class NearDuplicateThread {
    */
   propose(campaignId: string, changes: FingerprintChange[], query: ProposalQuery): Promise<ProposalReply> {
     return this.request({ op: 'propose', campaignId, changes, query });
+  }
+
+  /** Takes out of the index a new idea entered with its proposal whose fingerprint will not come. */
+  release(campaignId: string, ideaId: string): Promise<null> {
+    return this.request({ op: 'release', campaignId, ideaId });
   }
 
   drop(campaignId: string): Promise<null> {

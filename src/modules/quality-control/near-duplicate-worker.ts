@@ -17,6 +17,9 @@ function answer(request: EngineRequest): unknown {
       const ideas = engine.apply(request.campaignId, request.changes);
       return { finalists: engine.propose(request.campaignId, request.query), ideas } satisfies ProposalReply;
     }
+    case 'release':
+      engine.release(request.campaignId, request.ideaId);
+      return null;
     case 'drop':
       engine.drop(request.campaignId);
       return null;

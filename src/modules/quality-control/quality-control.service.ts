@@ -10,7 +10,7 @@ import { shinglesOf } from './domain/text-normalization';
 import { ModerationLog } from './moderation-log.service';
 import { NearDuplicateIndex } from './near-duplicate-index.service';
 import { QualityErrors } from './quality-control.errors';
-import { Assessment, AssessmentBasis, RevisionInput, SubmissionInput, ViolationDetail } from './quality-report';
+import { Assessment, AssessmentBasis, NewIdeaInput, RevisionInput, SubmissionInput, ViolationDetail } from './quality-report';
 import { ReputationService } from './reputation.service';
 
 const NOTHING_NEAR: NearDuplicateReport = { duplicateOf: null, similar: [] };
@@ -40,10 +40,15 @@ export class QualityControlService {
   ) {}
 
   /** A new idea: content rules, then one point of the author's submission rate, then the assessment. */
-  async assessSubmission(input: SubmissionInput): Promise<Assessment> {
+  async assessSubmission(input: NewIdeaInput): Promise<Assessment> {
     this.assertContent(input);
     await this.rateLimits.consume('submissions', input.authorId);
-    return this.assess(input, null);
+    return this.assess(input, null, input.ideaId);
+  }
+
+  /** A new idea that was assessed but not written (refused, or failed): the index forgets it. */
+  forgetUnwritten(campaignId: string, ideaId: string): void {
+    this.index.release(campaignId, ideaId);
   }
 
   /** A revision: the same rules; the idea itself and later ideas are never its original. */
@@ -83,8 +88,10 @@ export class QualityControlService {
     });
   }
 
-  /** Once committed: owners hear that their queue grew. */
+  /** Once committed: owners hear that their queue grew, and the index learns the fingerprint without reading it back. */
   async afterCommit(ideaId: string, assessment: Assessment): Promise<void> {
+    const { basis } = assessment;
+    if (basis.version !== null) this.index.rememberWritten(ideaId, basis.version, basis.hashes);
     if (entersQueue(assessment)) await this.log.announceQueued(assessment.campaignId, ideaId, assessment.report.holdReasons.join(', '));
   }
 
@@ -97,13 +104,17 @@ export class QualityControlService {
     throw new DomainError(QualityErrors.IDEA_CONTENT_INVALID, { rules: details.map(summary).join('; ') }, details);
   }
 
-  private async assess(input: SubmissionInput, revision: { ignoreId: string; submittedAt: number; fromStatus: string } | null): Promise<Assessment> {
+  private async assess(
+    input: SubmissionInput,
+    revision: { ignoreId: string; submittedAt: number; fromStatus: string } | null,
+    newIdeaId?: string,
+  ): Promise<Assessment> {
     const grams = shinglesOf(`${input.title} ${input.description}`);
     const hashes = hashGrams(grams);
     const gramsJson = JSON.stringify([...grams]);
     const ignoreId = revision?.ignoreId ?? null;
     const [proposals, lowReputation] = await Promise.all([
-      this.index.propose(input.campaignId, { hashes, similarThreshold: input.rules.similarThreshold, ignoreId }),
+      this.index.propose(input.campaignId, { hashes, similarThreshold: input.rules.similarThreshold, ignoreId, reserveAs: newIdeaId }),
       this.reputation.requiresPreModeration(input.authorId),
     ]);
     const basis: AssessmentBasis = {

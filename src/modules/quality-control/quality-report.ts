@@ -30,6 +30,11 @@ export interface SubmissionInput {
   description: string;
 }
 
+/** A new idea, under the id it will be written with: the near-duplicate index enters it as it checks it. */
+export interface NewIdeaInput extends SubmissionInput {
+  ideaId: string;
+}
+
 export interface RevisionInput extends SubmissionInput {
   ideaIdToIgnore: string;
   /** Only ideas submitted before the revised one can be its original (ALGORITHMS.md §1). */

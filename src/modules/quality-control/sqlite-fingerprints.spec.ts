@@ -20,27 +20,32 @@ describe('stored fingerprints read on SQLite', () => {
          ON CONFLICT ("ideaId") DO UPDATE SET "version" = excluded."version", "active" = excluded."active", "grams" = excluded."grams", "hashes" = excluded."hashes"`,
       )
       .run(ideaId, version, active, stored.grams ?? JSON.stringify(grams), packHashes(stored.hashes ?? hashGrams(grams)));
-  /** The same file through a handle that counts the reads of the grams column and can act just before one. */
-  const watched = (beforeGramsRead: (params: unknown[]) => void = () => undefined) => {
-    const handle = {
-      gramsReads: 0,
+  /** The same file through a handle that calls `beforeGet` just before each `get` of a statement starting with `prefix`. */
+  const intercepting = (prefix: string, beforeGet: (params: unknown[]) => void) =>
+    ({
       transaction: (fn: () => unknown) => db.transaction(fn),
       prepare: (sql: string) => {
         const statement = db.prepare(sql);
-        if (!sql.startsWith('SELECT "grams"')) return statement;
+        if (!sql.startsWith(prefix)) return statement;
         return {
           ...statement,
           run: (...params: unknown[]) => statement.run(...params),
           all: (...params: unknown[]) => statement.all(...params),
           get: (...params: unknown[]) => {
-            handle.gramsReads++;
-            beforeGramsRead(params);
+            beforeGet(params);
             return statement.get(...params);
           },
         };
       },
-    };
-    return handle as SqliteHandle & { gramsReads: number };
+    }) as unknown as SqliteHandle;
+  /** One that counts the reads of the grams column and can act just before one. */
+  const watched = (beforeGramsRead: (params: unknown[]) => void = () => undefined) => {
+    const handle = intercepting('SELECT "grams"', (params) => {
+      handle.gramsReads++;
+      beforeGramsRead(params);
+    }) as SqliteHandle & { gramsReads: number };
+    handle.gramsReads = 0;
+    return handle;
   };
 
   beforeEach(() => {
@@ -75,6 +80,30 @@ describe('stored fingerprints read on SQLite', () => {
     const handle = watched();
     expect(fingerprintsAfter(handle, 'c', 0, 10)).toEqual([{ ideaId: 'a', version: 1, active: true, hashes: stored }]);
     expect(handle.gramsReads).toBe(0);
+  });
+
+  it('catches up on hashes the caller knows for that version without reading them, and reads any other', () => {
+    const known = hashGrams(['kopi ']);
+    write('a', 1, ['kopi '], 1, { hashes: hashGrams(['lain ']) });
+    write('b', 2, ['teh m']);
+    const hashReads: unknown[][] = [];
+    const handle = intercepting('SELECT "hashes"', (params) => hashReads.push(params));
+    const changes = fingerprintsAfter(handle, 'c', 0, 10, (ideaId, version) => (ideaId === 'a' && version === 1 ? known : ideaId === 'b' && version === 9 ? known : undefined));
+    expect(changes).toEqual([
+      { ideaId: 'a', version: 1, active: true, hashes: known },
+      { ideaId: 'b', version: 2, active: true, hashes: hashGrams(['teh m']) },
+    ]);
+    expect(hashReads).toEqual([['b', 2]]);
+  });
+
+  it('leaves out a version rewritten between the read of the versions and the read of its hashes', () => {
+    write('a', 1, ['kopi ']);
+    write('b', 2, ['teh m']);
+    const handle = intercepting('SELECT "hashes"', (params) => {
+      if (params[0] === 'a') write('a', 3, ['gula ']);
+    });
+    expect(fingerprintsAfter(handle, 'c', 0, 10).map((change) => [change.ideaId, change.version])).toEqual([['b', 2]]);
+    expect(fingerprintsAfter(db, 'c', 2, 10)).toEqual([{ ideaId: 'a', version: 3, active: true, hashes: hashGrams(['gula ']) }]);
   });
 
   it('gives the ideas written meanwhile with their hashes, and parses their grams only when asked', () => {

@@ -9,7 +9,8 @@ import type { ExistingIdeaGrams } from './domain/near-duplicates';
 // several times the query itself, mostly in turning the stored grams into entities.
 
 const statements = preparedStatements({
-  after: 'SELECT "ideaId", "version", "active", "hashes" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? ORDER BY "version" LIMIT ?',
+  after: 'SELECT "ideaId", "version", "active" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? ORDER BY "version" LIMIT ?',
+  hashesAt: 'SELECT "hashes" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "version" = ?',
   activeAfter: 'SELECT "ideaId", "version" FROM "idea_fingerprints" WHERE "campaignId" = ? AND "version" > ? AND "active" = 1',
   storedAt: 'SELECT "submittedAt", "hashes" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "version" = ?',
   active: 'SELECT "ideaId", "version", "submittedAt" FROM "idea_fingerprints" WHERE "ideaId" = ? AND "campaignId" = ? AND "active" = 1',
@@ -115,12 +116,27 @@ class StoredIdeaGrams implements ExistingIdeaGrams {
   }
 }
 
-/** The campaign's fingerprints written after `version`, active or not, oldest version first: what an index catches up on. */
-export function fingerprintsAfter(db: SqliteHandle, campaignId: string, version: number, limit: number): FingerprintChange[] {
-  const rows = statements(db).after.all(campaignId, version, limit) as Array<{ ideaId: string; version: number; active: number; hashes: string }>;
-  return rows.map((row) => {
-    const active = row.active === 1;
-    return { ideaId: row.ideaId, version: row.version, active, hashes: active ? unpackHashes(row.hashes) : NO_HASHES };
+/** The hashes of an idea's fingerprint at a version, when the caller knows them without reading the row. */
+export type KnownHashes = (ideaId: string, version: number) => Uint32Array | undefined;
+
+/**
+ * The campaign's fingerprints written after `version`, active or not, oldest version first: what an
+ * index catches up on. The hashes sit behind the grams in the row, pages of it on their own: they are
+ * read only for a version `known` does not give. A version rewritten between the two reads is left
+ * out; the rewrite took a later version, which the next catch-up reads.
+ */
+export function fingerprintsAfter(db: SqliteHandle, campaignId: string, version: number, limit: number, known: KnownHashes = () => undefined): FingerprintChange[] {
+  const s = statements(db);
+  const rows = s.after.all(campaignId, version, limit) as Array<{ ideaId: string; version: number; active: number }>;
+  return rows.flatMap((row): FingerprintChange[] => {
+    if (row.active !== 1) return [{ ideaId: row.ideaId, version: row.version, active: false, hashes: NO_HASHES }];
+    let hashes = known(row.ideaId, row.version);
+    if (!hashes) {
+      const stored = s.hashesAt.get(row.ideaId, row.version) as { hashes: string } | undefined;
+      if (!stored) return [];
+      hashes = unpackHashes(stored.hashes);
+    }
+    return [{ ideaId: row.ideaId, version: row.version, active: true, hashes }];
   });
 }
 

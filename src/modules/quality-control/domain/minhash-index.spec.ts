@@ -208,6 +208,25 @@ describe('MinHashIndex', () => {
     }
   });
 
+  it('looks past a reserved slot until it is claimed, and frees it on release', () => {
+    const index = new MinHashIndex();
+    const text = hashesOf('keripik singkong pedas manis dijual di bazar kampus');
+    index.add('a', text);
+    const slot = index.reserve(text);
+    expect(index.candidateSlots(text).sort()).toEqual([index.slotFor('a'), slot].sort());
+    expect(index.candidates(text)).toEqual(['a']);
+    expect(index.size).toBe(1);
+    expect(() => index.claim(slot, 'a')).toThrow();
+    index.claim(slot, 'b');
+    expect(() => index.claim(slot, 'c')).toThrow();
+    expect(index.candidates(text).sort()).toEqual(['a', 'b']);
+    expect(index.remove('b')).toBe(true);
+    const again = index.reserve(text);
+    index.release(again);
+    expect(index.candidateSlots(text)).toEqual([index.slotFor('a')]);
+    expect(index.has('b')).toBe(false);
+  });
+
   it('signs a gram set it signed lately from memory, with the same signature as afresh', () => {
     const index = new MinHashIndex();
     const text = 'keripik singkong pedas manis dijual di bazar kampus';

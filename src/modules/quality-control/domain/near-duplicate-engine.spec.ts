@@ -1,4 +1,5 @@
 import { hashGrams } from './gram-hashes';
+import { MinHashIndex } from './minhash-index';
 import { NearDuplicateEngine } from './near-duplicate-engine';
 import { shinglesOf } from './text-normalization';
 
@@ -50,6 +51,74 @@ describe('NearDuplicateEngine', () => {
     const engine = new NearDuplicateEngine();
     expect(engine.apply('c1', [...filler(2500, 1), change('a', ORIGINAL, 2501)])).toBe(2501);
     expect(engine.propose('c1', query(NEAR_COPY))).toEqual(['a']);
+  });
+
+  describe('a new idea entered with its proposal (reserveAs)', () => {
+    const reserving = (text: string, id: string) => ({ ...query(text), reserveAs: id });
+    afterEach(() => jest.restoreAllMocks());
+
+    it.each([
+      ['a small campaign, compared in full', 0],
+      ['a campaign past the full-scan size, through LSH', 2500],
+    ])('in %s: is out of sight until its fingerprint arrives, then found without being entered again', (_, fillers) => {
+      const engine = new NearDuplicateEngine();
+      engine.apply('c1', [...filler(fillers, 1), change('a', UNRELATED, fillers + 1)]);
+      expect(engine.propose('c1', reserving(ORIGINAL, 'n'))).toEqual([]);
+      // Reserved, not yet written: no proposal names it, and the campaign's size leaves it out.
+      expect(engine.propose('c1', query(NEAR_COPY))).toEqual([]);
+      expect(engine.apply('c1', [])).toBe(fillers + 1);
+      const entered = jest.spyOn(MinHashIndex.prototype, 'add');
+      expect(engine.apply('c1', [change('n', ORIGINAL, fillers + 2)])).toBe(fillers + 2);
+      expect(entered).not.toHaveBeenCalled();
+      expect(engine.propose('c1', query(NEAR_COPY))).toEqual(['n']);
+    });
+
+    it('is entered anew when its fingerprint holds other hashes, and nothing of the reservation stays', () => {
+      const engine = new NearDuplicateEngine();
+      engine.apply('c1', filler(2500, 1));
+      engine.propose('c1', reserving(ORIGINAL, 'n'));
+      const entered = jest.spyOn(MinHashIndex.prototype, 'add');
+      engine.apply('c1', [change('n', UNRELATED, 2501)]);
+      expect(entered).toHaveBeenCalledTimes(1);
+      expect(engine.propose('c1', query(NEAR_COPY))).toEqual([]);
+      expect(engine.propose('c1', query(UNRELATED))).toEqual(['n']);
+      // Deactivated before it was ever seen: the reservation goes and the idea is not indexed.
+      engine.propose('c1', reserving(SIMILAR, 'm'));
+      expect(engine.apply('c1', [{ ...change('m', SIMILAR, 2502), active: false }])).toBe(2501);
+      expect(engine.propose('c1', query(SIMILAR))).toEqual([]);
+    });
+
+    it('leaves the index when released, and a fingerprint that comes after all is entered afresh', () => {
+      const engine = new NearDuplicateEngine();
+      engine.apply('c1', filler(2500, 1));
+      engine.propose('c1', reserving(ORIGINAL, 'n'));
+      engine.release('c1', 'n');
+      engine.release('c1', 'never-reserved');
+      engine.release('c9', 'n');
+      const entered = jest.spyOn(MinHashIndex.prototype, 'add');
+      engine.apply('c1', [change('n', ORIGINAL, 2501)]);
+      expect(entered).toHaveBeenCalledTimes(1);
+      expect(engine.propose('c1', query(NEAR_COPY))).toEqual(['n']);
+    });
+
+    it('keeps at most 1,024 reservations per campaign, releasing the oldest first', () => {
+      const engine = new NearDuplicateEngine();
+      engine.apply('c1', []);
+      const released = jest.spyOn(MinHashIndex.prototype, 'release');
+      for (let i = 0; i < 1025; i++) engine.propose('c1', reserving(`${ORIGINAL} ${i}`, `r${i}`));
+      expect(released).toHaveBeenCalledTimes(1);
+      const entered = jest.spyOn(MinHashIndex.prototype, 'add');
+      engine.apply('c1', [change('r0', `${ORIGINAL} 0`, 1), change('r1', `${ORIGINAL} 1`, 2)]);
+      expect(entered.mock.calls.map(([id]) => id)).toEqual(['r0']);
+    });
+
+    it('never reserves an idea the index already holds', () => {
+      const engine = new NearDuplicateEngine();
+      engine.apply('c1', [change('a', ORIGINAL, 1)]);
+      const reserved = jest.spyOn(MinHashIndex.prototype, 'reserve');
+      engine.propose('c1', reserving(NEAR_COPY, 'a'));
+      expect(reserved).not.toHaveBeenCalled();
+    });
   });
 
   it('forgets a dropped campaign', () => {

@@ -22,6 +22,20 @@ export interface ProposalQuery {
   hashes: Uint32Array;
   similarThreshold: number;
   ignoreId: string | null;
+  /**
+   * A new idea's id: once proposed for, the idea is entered in the index out of sight, and shown
+   * when its fingerprint arrives with the same hashes (`apply`), without entering it again.
+   */
+  reserveAs?: string;
+}
+
+/** Reserved ideas kept per campaign at most, the oldest released first: one whose writer never said how it ended. */
+const MAX_RESERVED = 1024;
+
+/** A new idea entered in the index before its fingerprint is written, and the hashes it was entered with. */
+interface Reservation {
+  slot: number;
+  hashes: Uint32Array;
 }
 
 /** A campaign's ideas: their signatures in the LSH index, their hashes in an arena under the same slots. */
@@ -29,6 +43,8 @@ class CampaignIdeas {
   readonly lsh = new MinHashIndex();
   readonly hashes = new HashArena();
   readonly versions = new Map<string, number>();
+  /** In the order they were made. */
+  readonly reserved = new Map<string, Reservation>();
 }
 
 /**
@@ -48,15 +64,41 @@ export class NearDuplicateEngine {
       // The idea's old hashes go with its old slot, whichever slot a rewrite then takes.
       const previous = campaign.lsh.slotFor(change.ideaId);
       if (previous !== undefined) campaign.hashes.clear(previous);
+      const reserved = this.takeReservation(campaign, change);
       if (!change.active) {
         campaign.lsh.remove(change.ideaId);
         campaign.versions.delete(change.ideaId);
         continue;
       }
-      campaign.hashes.put(campaign.lsh.add(change.ideaId, change.hashes), change.hashes);
+      let slot: number;
+      if (reserved === undefined) slot = campaign.lsh.add(change.ideaId, change.hashes);
+      else campaign.lsh.claim((slot = reserved), change.ideaId);
+      campaign.hashes.put(slot, change.hashes);
       campaign.versions.set(change.ideaId, change.version);
     }
     return campaign.versions.size;
+  }
+
+  /** The end of a reservation whose idea was not written (refused, or failed): it leaves the index. */
+  release(campaignId: string, ideaId: string): void {
+    const campaign = this.campaigns.get(campaignId);
+    if (campaign) releaseReservation(campaign, ideaId);
+  }
+
+  /** The slot reserved for the change's idea when it holds exactly the change's hashes; any other reservation of it is released. */
+  private takeReservation(campaign: CampaignIdeas, change: FingerprintChange): number | undefined {
+    const reservation = campaign.reserved.get(change.ideaId);
+    if (!reservation) return undefined;
+    campaign.reserved.delete(change.ideaId);
+    if (change.active && sameHashes(reservation.hashes, change.hashes)) return reservation.slot;
+    campaign.lsh.release(reservation.slot);
+    return undefined;
+  }
+
+  private reserve(campaign: CampaignIdeas, ideaId: string, hashes: Uint32Array): void {
+    if (campaign.versions.has(ideaId) || campaign.reserved.has(ideaId)) return;
+    campaign.reserved.set(ideaId, { slot: campaign.lsh.reserve(hashes), hashes });
+    if (campaign.reserved.size > MAX_RESERVED) releaseReservation(campaign, campaign.reserved.keys().next().value!);
   }
 
   /**
@@ -80,6 +122,7 @@ export class NearDuplicateEngine {
       if (similarity !== null) scored.push({ id, similarity });
     }
     scored.sort((a, b) => b.similarity - a.similarity);
+    if (query.reserveAs !== undefined) this.reserve(campaign, query.reserveAs, query.hashes);
     return scored.slice(0, MAX_FINALISTS).map((s) => s.id);
   }
 
@@ -96,4 +139,17 @@ export class NearDuplicateEngine {
     }
     return campaign;
   }
+}
+
+function releaseReservation(campaign: CampaignIdeas, ideaId: string): void {
+  const reservation = campaign.reserved.get(ideaId);
+  if (!reservation) return;
+  campaign.reserved.delete(ideaId);
+  campaign.lsh.release(reservation.slot);
+}
+
+function sameHashes(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
