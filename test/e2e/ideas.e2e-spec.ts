@@ -1,4 +1,5 @@
 import { NearDuplicateIndex } from '../../src/modules/quality-control/near-duplicate-index.service';
+import { QualityControlService } from '../../src/modules/quality-control/quality-control.service';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Actor, makeOpenCampaign, registerUser, submitIdea } from '../support/factories';
 
@@ -54,6 +55,23 @@ describe('ideas', () => {
       expect(released).toHaveBeenCalledWith(campaignId, expect.any(String));
       released.mockRestore();
       expect((await t.http.get(`/api/campaigns/${campaignId}/ideas`).expect(200)).body.items).toHaveLength(2);
+    });
+
+    it('refuses an idea whose campaign stopped taking ideas while it was being checked, and stores nothing', async () => {
+      const campaignId = await makeOpenCampaign(t, owner);
+      const quality = t.app.get(QualityControlService);
+      const assess = quality.assessSubmission.bind(quality);
+      // The owner moves the campaign to voting after the request passed the status check, before its transaction.
+      const moved = jest.spyOn(quality, 'assessSubmission').mockImplementationOnce(async (input) => {
+        const assessment = await assess(input);
+        await t.http.post(`/api/campaigns/${campaignId}/status`).set(owner.auth).send({ status: 'voting' }).expect(200);
+        return assessment;
+      });
+      const res = await t.http.post(`/api/campaigns/${campaignId}/ideas`).set(author.auth).send(validIdea).expect(409);
+      moved.mockRestore();
+      expect(res.body.error).toBe('IDEA_SUBMISSIONS_CLOSED_CONFLICT');
+      expect((await t.http.get(`/api/campaigns/${campaignId}/ideas`).expect(200)).body.items).toHaveLength(0);
+      expect((await t.http.get('/api/me/ideas').set(author.auth).expect(200)).body.items.filter((idea: { campaignId: string }) => idea.campaignId === campaignId)).toEqual([]);
     });
 
     it('refuses an exact duplicate (after normalisation) in the same campaign', async () => {

@@ -8,6 +8,7 @@ import { CursorPosition, decodeCursor, Page, toPage } from '../../common/paginat
 import { isUniqueViolation } from '../../database/unique-violation';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Campaign } from '../campaigns/campaign.entity';
+import { lockCampaignVoting } from '../campaigns/campaign-voting-lock';
 import { CampaignAccess, CampaignsService } from '../campaigns/campaigns.service';
 import { acceptsIdeas } from '../campaigns/domain/lifecycle';
 import { PointsLedgerService } from '../incentives/points-ledger.service';
@@ -106,10 +107,21 @@ export class IdeasService {
       idea: { id, campaignId, authorId, title, description, tags, contentHash, submittedAt }, assessment, maxIdeasPerContributor, ids,
     });
     if (outcome.stored) return settledFrom(assessment, outcome.settled);
-    throw outcome.refusal === 'limit' ? new DomainError(IdeaErrors.IDEA_LIMIT_CONFLICT, { max: maxIdeasPerContributor }) : new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
+    switch (outcome.refusal) {
+      case 'closed':
+        throw new DomainError(IdeaErrors.IDEA_SUBMISSIONS_CLOSED_CONFLICT, { status: outcome.status });
+      case 'limit':
+        throw new DomainError(IdeaErrors.IDEA_LIMIT_CONFLICT, { max: maxIdeasPerContributor });
+      case 'same-text':
+        throw new DomainError(IdeaErrors.IDEA_EXACT_DUPLICATE_CONFLICT);
+    }
   }
 
   private async insertWithTypeorm(manager: EntityManager, idea: Idea, assessment: Assessment, max: number): Promise<Assessment> {
+    // A status move holds this lock exclusively: the idea commits before it, or sees the campaign as it left it.
+    await lockCampaignVoting(manager, idea.campaignId, 'shared');
+    const campaign = await manager.findOne(Campaign, { select: { id: true, status: true }, where: { id: idea.campaignId } });
+    if (!campaign || !acceptsIdeas(campaign.status)) throw new DomainError(IdeaErrors.IDEA_SUBMISSIONS_CLOSED_CONFLICT, { status: campaign?.status ?? null });
     // Read up to the limit only: whether it is reached is all that matters.
     const mine = await manager.find(Idea, { select: { id: true }, where: { campaignId: idea.campaignId, authorId: idea.authorId, status: In([...STATUSES_COUNTED_IN_LIMIT]) }, take: max });
     if (mine.length >= max) throw new DomainError(IdeaErrors.IDEA_LIMIT_CONFLICT, { max });

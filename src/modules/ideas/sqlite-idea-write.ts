@@ -1,6 +1,7 @@
 import { sqliteProcedure } from '../../database/sqlite-procedure';
 import { preparedStatements, sqliteDate } from '../../database/sqlite-statements';
 import type { SqliteHandle } from '../../database/unit-of-work';
+import { acceptsIdeas, type CampaignStatus } from '../campaigns/domain/lifecycle';
 import { grantPointsOnSqlite } from '../incentives/sqlite-points-write';
 import { recordIdeaOnSqlite, settleOnSqlite } from '../quality-control/sqlite-quality-write';
 import { settledAt } from '../quality-control/domain/assessment';
@@ -19,6 +20,7 @@ const COUNTED_STATUSES = `(${STATUSES_COUNTED_IN_LIMIT.map((status) => `'${statu
 export const CONTRIBUTOR_IDEAS_SQL = `SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "ideas" WHERE "campaignId" = ? AND "authorId" = ? AND "status" IN ${COUNTED_STATUSES} LIMIT ?)`;
 
 const statements = preparedStatements({
+  campaignStatus: 'SELECT "status" FROM "campaigns" WHERE "id" = ?',
   mine: CONTRIBUTOR_IDEAS_SQL,
   sameText: 'SELECT 1 FROM "ideas" WHERE "campaignId" = ? AND "contentHash" = ? LIMIT 1',
   insertIdea: `INSERT INTO "ideas" ("id", "campaignId", "authorId", "title", "description", "tags", "status", "contentHash", "revision", "upCount", "downCount",
@@ -43,7 +45,10 @@ export interface IdeaSubmission {
  */
 export type SettledParts = Pick<Assessment, 'status' | 'report'> & { version: number };
 
-export type SubmissionOutcome = { stored: true; settled: SettledParts } | { stored: false; refusal: 'limit' | 'same-text' };
+export type SubmissionOutcome =
+  | { stored: true; settled: SettledParts }
+  | { stored: false; refusal: 'limit' | 'same-text' }
+  | { stored: false; refusal: 'closed'; status: CampaignStatus | null };
 
 /** The settled assessment from the one sent and the parts the procedure decided. */
 export function settledFrom(assessment: Assessment, { status, report, version }: SettledParts): Assessment {
@@ -51,12 +56,16 @@ export function settledFrom(assessment: Assessment, { status, report, version }:
 }
 
 /**
- * IdeasService's submission transaction as prepared statements: the contributor's limit, the exact
- * duplicate, settling the assessment against ideas written meanwhile, then the idea, its first
- * revision, its quality-control records and, when published, its points. A refusal writes nothing.
+ * IdeasService's submission transaction as prepared statements: the campaign still taking ideas, the
+ * contributor's limit, the exact duplicate, settling the assessment against ideas written meanwhile,
+ * then the idea, its first revision, its quality-control records and, when published, its points. A
+ * refusal writes nothing.
  */
 export function submitIdeaOnSqlite(db: SqliteHandle, { idea, assessment, maxIdeasPerContributor, ids }: IdeaSubmission): SubmissionOutcome {
   const s = statements(db);
+  // The campaign was open when the request began; it may have moved on (an owner, a deadline) since.
+  const campaign = s.campaignStatus.get(idea.campaignId) as { status: CampaignStatus } | undefined;
+  if (!campaign || !acceptsIdeas(campaign.status)) return { stored: false, refusal: 'closed', status: campaign?.status ?? null };
   const { n } = s.mine.get(idea.campaignId, idea.authorId, maxIdeasPerContributor) as { n: number };
   if (n >= maxIdeasPerContributor) return { stored: false, refusal: 'limit' };
   if (s.sameText.get(idea.campaignId, idea.contentHash)) return { stored: false, refusal: 'same-text' };
