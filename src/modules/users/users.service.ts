@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { In } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { newOpaqueId } from '../../common/ids';
@@ -19,8 +20,19 @@ export interface NewAccount {
 
 const namesStatement = preparedStatements({ get: 'SELECT "id", "displayName" FROM "users" WHERE "id" IN (SELECT "value" FROM json_each(?))' });
 
+/** Display names held in memory, about 100 bytes each. */
+const NAMES_REMEMBERED = 20_000;
+
 @Injectable()
 export class UsersService {
+  /**
+   * A display name is chosen at registration and never changes, so a name read once is good for as
+   * long as it is kept: every submission and page of ideas names its authors, and on SQLite each read
+   * after another connection's commit starts from an empty page cache. A rename, if one is ever
+   * offered, must drop the name from here.
+   */
+  private readonly names = new LRUCache<string, string>({ max: NAMES_REMEMBERED });
+
   constructor(private readonly uow: UnitOfWork) {}
 
   async findById(id: string): Promise<User | null> {
@@ -42,13 +54,23 @@ export class UsersService {
    * name people chose to show; never an email or a phone.
    */
   async displayNames(ids: Iterable<string>): Promise<Map<string, string>> {
-    const distinct = [...new Set(ids)];
-    if (distinct.length === 0) return new Map();
-    // On SQLite one prepared statement for any number of ids: every submission and list asks, and building the find cost more than running it.
+    const found = new Map<string, string>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const name = this.names.get(id);
+      if (name === undefined) missing.push(id);
+      else found.set(id, name);
+    }
+    if (missing.length === 0) return found;
+    // On SQLite one prepared statement for any number of ids: building the find cost more than running it.
     const rows = this.uow.isSqlite
-      ? (namesStatement(this.uow.sqliteHandle).get.all(JSON.stringify(distinct)) as Array<Pick<User, 'id' | 'displayName'>>)
-      : await this.uow.manager.find(User, { select: { id: true, displayName: true }, where: { id: In(distinct) } });
-    return new Map(rows.map((user) => [user.id, user.displayName]));
+      ? (namesStatement(this.uow.sqliteHandle).get.all(JSON.stringify(missing)) as Array<Pick<User, 'id' | 'displayName'>>)
+      : await this.uow.manager.find(User, { select: { id: true, displayName: true }, where: { id: In(missing) } });
+    for (const { id, displayName } of rows) {
+      this.names.set(id, displayName);
+      found.set(id, displayName);
+    }
+    return found;
   }
 
   /** `login` is an email (lower-cased) or a normalised phone. */
