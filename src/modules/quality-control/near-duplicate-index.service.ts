@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { UnitOfWork } from '../../database/unit-of-work';
-import type { FingerprintChange } from './domain/near-duplicate-engine';
+import type { Coverage, FingerprintChange } from './domain/near-duplicate-engine';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
 import { IdeaFingerprint } from './idea-fingerprint.entity';
 import { NearDuplicateThread } from './near-duplicate-thread';
@@ -46,6 +46,10 @@ export interface Proposals {
   finalists: string[];
   /** The campaign's fingerprint version the proposals reflect. */
   seenVersion: number;
+  /** The new ideas not yet written that were compared too. */
+  coverage: Coverage | null;
+  /** The number the query's idea was entered under (`reserveAs`), with `coverage.epoch`. */
+  reservation: number | null;
 }
 
 /**
@@ -117,10 +121,10 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
    */
   async propose(campaignId: string, query: CandidateQuery, manager: EntityManager = this.uow.manager): Promise<Proposals> {
     const { index, version: seenVersion, lastPage } = await this.caughtUp(campaignId, manager, (changes) => this.engine.propose(campaignId, changes, query));
-    const { finalists, ideas } = await lastPage;
+    const { finalists, coverage, reservation, ideas } = await lastPage;
     index.ideas = ideas;
     await this.evictBeyondBudget();
-    return { finalists, seenVersion };
+    return { finalists, seenVersion, coverage, reservation };
   }
 
   /**

@@ -16,20 +16,21 @@ describe('NearDuplicateThread', () => {
   it('answers in the order it is asked, so a proposal sees the changes sent before it', async () => {
     const [size, proposal] = await Promise.all([thread.apply('c1', [change('a', ORIGINAL, 1)]), thread.propose('c1', [], nearCopy)]);
     expect(size).toBe(1);
-    expect(proposal).toEqual({ finalists: ['a'], ideas: 1 });
+    expect(proposal).toMatchObject({ finalists: ['a'], ideas: 1 });
   });
 
   it('applies the changes a proposal carries before proposing', async () => {
-    expect(await thread.propose('c2', [change('b', ORIGINAL, 1)], nearCopy)).toEqual({ finalists: ['b'], ideas: 1 });
-    expect(await thread.propose('c2', [{ ...change('b', ORIGINAL, 2), active: false }], nearCopy)).toEqual({ finalists: [], ideas: 0 });
+    expect(await thread.propose('c2', [change('b', ORIGINAL, 1)], nearCopy)).toMatchObject({ finalists: ['b'], ideas: 1 });
+    expect(await thread.propose('c2', [{ ...change('b', ORIGINAL, 2), active: false }], nearCopy)).toMatchObject({ finalists: [], ideas: 0 });
   });
 
-  it('enters a new idea with its proposal, shows it once written, and releases one never written', async () => {
+  it('enters a new idea with its proposal, compares it while in flight, names it once written, and releases one never written', async () => {
     const original = { hashes: hashGrams(shinglesOf(ORIGINAL)), similarThreshold: 0.4, ignoreId: null };
-    expect(await thread.propose('c3', [], { ...original, reserveAs: 'kept' })).toEqual({ finalists: [], ideas: 0 });
-    expect(await thread.propose('c3', [], { ...original, reserveAs: 'refused' })).toEqual({ finalists: [], ideas: 0 });
+    const first = await thread.propose('c3', [], { ...original, reserveAs: 'kept' });
+    expect(first).toMatchObject({ finalists: [], ideas: 0, reservation: 1, coverage: { from: 1, to: 0 } });
+    expect(await thread.propose('c3', [], { ...original, reserveAs: 'refused' })).toMatchObject({ finalists: ['kept'], reservation: 2, coverage: { epoch: first.coverage!.epoch, to: 1 } });
     expect(await thread.release('c3', 'refused')).toBeNull();
-    expect(await thread.propose('c3', [change('kept', ORIGINAL, 1)], nearCopy)).toEqual({ finalists: ['kept'], ideas: 1 });
+    expect(await thread.propose('c3', [change('kept', ORIGINAL, 1)], nearCopy)).toMatchObject({ finalists: ['kept'], ideas: 1, reservation: null });
   });
 
   it('fails the requests of a thread that stopped, says its indexes are gone, and starts anew', async () => {
@@ -40,7 +41,7 @@ describe('NearDuplicateThread', () => {
     await worker.terminate();
     await expect(pending).rejects.toThrow();
     expect(lost).toBe(1);
-    expect(await thread.propose('c1', [], nearCopy)).toEqual({ finalists: [], ideas: 0 });
+    expect(await thread.propose('c1', [], nearCopy)).toMatchObject({ finalists: [], ideas: 0 });
     expect(await thread.apply('c1', [change('a', ORIGINAL, 1)])).toBe(1);
   });
 });

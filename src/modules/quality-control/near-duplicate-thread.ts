@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { ThreadRequests } from '../../common/threads/thread-requests';
 import { startWorkerThread, stopWorkerThread } from '../../common/threads/worker-thread';
-import type { FingerprintChange, ProposalQuery } from './domain/near-duplicate-engine';
+import type { FingerprintChange, Proposal, ProposalQuery } from './domain/near-duplicate-engine';
 
 export type EngineRequest =
   | { id: number; op: 'apply'; campaignId: string; changes: FingerprintChange[] }
@@ -10,8 +10,7 @@ export type EngineRequest =
   | { id: number; op: 'release'; campaignId: string; ideaId: string }
   | { id: number; op: 'drop'; campaignId: string };
 
-export interface ProposalReply {
-  finalists: string[];
+export interface ProposalReply extends Proposal {
   ideas: number;
 }
 
@@ -38,8 +37,9 @@ export class NearDuplicateThread {
 
   /**
    * Applies `changes` (the last of a catch-up, often the one idea written since the previous check),
-   * then proposes: one message instead of two. Resolves to the ids worth an exact check against the
-   * query, strongest first, and the number of ideas the campaign's index holds.
+   * then proposes: one message instead of two. Resolves to the proposal (the ids worth an exact check
+   * against the query, strongest first, the reserved ideas it compared, the query's own reservation)
+   * and the number of ideas the campaign's index holds.
    */
   propose(campaignId: string, changes: FingerprintChange[], query: ProposalQuery): Promise<ProposalReply> {
     return this.request({ op: 'propose', campaignId, changes, query });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { NearDuplicateEngine } from './domain/near-duplicate-engine';
 import type { EngineReply, EngineRequest, ProposalReply } from './near-duplicate-thread';
@@ -7,7 +8,7 @@ import type { EngineReply, EngineRequest, ProposalReply } from './near-duplicate
  * order requests arrive, so a proposal always sees every change sent before it.
  */
 const port = parentPort!;
-const engine = new NearDuplicateEngine();
+const engine = new NearDuplicateEngine(`${randomUUID()}/`);
 
 function answer(request: EngineRequest): unknown {
   switch (request.op) {
@@ -15,7 +16,7 @@ function answer(request: EngineRequest): unknown {
       return engine.apply(request.campaignId, request.changes);
     case 'propose': {
       const ideas = engine.apply(request.campaignId, request.changes);
-      return { finalists: engine.propose(request.campaignId, request.query), ideas } satisfies ProposalReply;
+      return { ...engine.propose(request.campaignId, request.query), ideas } satisfies ProposalReply;
     }
     case 'release':
       engine.release(request.campaignId, request.ideaId);

@@ -1,5 +1,6 @@
 import type { CampaignRules } from '../campaigns/domain/campaign-rules';
 import type { ContentViolation } from './domain/content-rules';
+import type { Coverage, ReservationNumber } from './domain/near-duplicate-engine';
 import type { SimilarIdea } from './domain/near-duplicates';
 
 /** Why an idea waits for a moderator instead of being published at once. */
@@ -74,6 +75,13 @@ export interface AssessmentBasis {
    */
   finalists: string[];
   seenVersion: number;
+  /**
+   * The new ideas, not yet written, that the index compared with this one too: written meanwhile, they
+   * need no second look in the transaction (`covers`).
+   */
+  coverage: Coverage | null;
+  /** This idea's own place among them, for the transactions that follow it. */
+  reservation: ReservationNumber | null;
   ignoreId: string | null;
   submittedAt: number | null;
   thresholds: Pick<QualityRules, 'duplicateThreshold' | 'similarThreshold' | 'moderation'>;

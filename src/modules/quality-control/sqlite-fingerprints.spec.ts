@@ -119,7 +119,7 @@ describe('stored fingerprints read on SQLite', () => {
   it('takes the hashes of a new idea this connection wrote from memory, and reads any other version', () => {
     const made = hashGrams(['teh m']);
     write('b', 2, ['teh m']);
-    rememberNewFingerprint(db, 'b', { version: 2, hashes: made, submittedAt: Date.UTC(2026, 2, 1, 8) });
+    rememberNewFingerprint(db, 'b', { version: 2, hashes: made, submittedAt: Date.UTC(2026, 2, 1, 8), reservation: null });
     const [remembered] = activeGramsWrittenAfter(db, 'c', 1);
     expect(remembered!.hashes).toBe(made);
     expect(remembered!.submittedAt).toBe(Date.UTC(2026, 2, 1, 8));
@@ -131,9 +131,23 @@ describe('stored fingerprints read on SQLite', () => {
     expect([...stored!.grams]).toEqual(['gula ']);
     // Memory is per connection.
     const other = new Database(':memory:');
-    expect(() => rememberNewFingerprint(other, 'b', { version: 3, hashes: made, submittedAt: 0 })).not.toThrow();
+    expect(() => rememberNewFingerprint(other, 'b', { version: 3, hashes: made, submittedAt: 0, reservation: null })).not.toThrow();
     expect(activeGramsWrittenAfter(db, 'c', 1)[0]!.hashes).toEqual(hashGrams(['gula ']));
     other.close();
+  });
+
+  it('leaves out a new idea it wrote that the assessment compared already as a reserved idea, and nothing else', () => {
+    const noted = (ideaId: string, version: number, epoch: string, number: number) =>
+      rememberNewFingerprint(db, ideaId, { version, hashes: hashGrams(['teh m']), submittedAt: 0, reservation: { epoch, number } });
+    for (const [id, version] of [['a', 1], ['b', 2], ['c', 3], ['d', 5], ['e', 6]] as const) write(id, version, ['teh m']);
+    noted('a', 1, 'e/1', 1);
+    noted('b', 2, 'e/1', 5);
+    noted('c', 3, 'e/2', 2);
+    // Covered, but the stored row is a later version than the one written here: a revision's.
+    noted('d', 4, 'e/1', 2);
+    const coverage = { epoch: 'e/1', from: 1, to: 3 };
+    expect(activeGramsWrittenAfter(db, 'c', 0, coverage).map((idea) => idea.id)).toEqual(['b', 'c', 'd', 'e']);
+    expect(activeGramsWrittenAfter(db, 'c', 0).map((idea) => idea.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
   it("reads a finalist's grams once per version, and again after a revision", () => {

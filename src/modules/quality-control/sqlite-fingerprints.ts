@@ -1,7 +1,7 @@
 import { preparedStatements, readSqliteDate } from '../../database/sqlite-statements';
 import type { SqliteHandle } from '../../database/unit-of-work';
 import { unpackHashes } from './domain/gram-hashes';
-import type { FingerprintChange } from './domain/near-duplicate-engine';
+import { type Coverage, covers, type FingerprintChange, type ReservationNumber } from './domain/near-duplicate-engine';
 import type { ExistingIdeaGrams } from './domain/near-duplicates';
 
 // Read on the SQLite write thread as well as in the service: it imports pure code only. The
@@ -42,6 +42,8 @@ interface WrittenFingerprint {
   version: number;
   hashes: Uint32Array;
   submittedAt: number;
+  /** Where the index entered the idea before it was written, if it did. */
+  reservation: ReservationNumber | null;
 }
 
 /** Per connection, the new ideas it wrote lately; about 1 KB each. */
@@ -142,17 +144,22 @@ export function fingerprintsAfter(db: SqliteHandle, campaignId: string, version:
 
 /**
  * The active ideas of the campaign whose fingerprint was written after `version`, with their hashes;
- * read inside the writer's transaction. What this connection wrote itself is taken from memory.
+ * read inside the writer's transaction. What this connection wrote itself is taken from memory, and
+ * left out when the assessment's proposal compared it already, as a reserved idea (`coverage`).
  */
-export function activeGramsWrittenAfter(db: SqliteHandle, campaignId: string, version: number): ExistingIdeaGrams[] {
+export function activeGramsWrittenAfter(db: SqliteHandle, campaignId: string, version: number, coverage: Coverage | null = null): ExistingIdeaGrams[] {
   const s = statements(db);
   const recent = writtenByConnection.get(db);
   const rows = s.activeAfter.all(campaignId, version) as Array<{ ideaId: string; version: number }>;
-  return rows.map((row) => {
+  return rows.flatMap((row) => {
     const written = recent?.get(row.ideaId);
-    if (written && written.version === row.version) return new StoredIdeaGrams(db, row.ideaId, row.version, written.submittedAt, written.hashes);
+    if (written && written.version === row.version) {
+      // The row is the idea's first write, with the hashes it was entered in the index with.
+      if (covers(coverage, written.reservation)) return [];
+      return [new StoredIdeaGrams(db, row.ideaId, row.version, written.submittedAt, written.hashes)];
+    }
     const stored = s.storedAt.get(row.ideaId, row.version) as { submittedAt: string; hashes: string };
-    return new StoredIdeaGrams(db, row.ideaId, row.version, readSqliteDate(stored.submittedAt).getTime(), unpackHashes(stored.hashes));
+    return [new StoredIdeaGrams(db, row.ideaId, row.version, readSqliteDate(stored.submittedAt).getTime(), unpackHashes(stored.hashes))];
   });
 }
 

@@ -25,7 +25,7 @@ export function settleOnSqlite(db: SqliteHandle, assessment: Assessment): Assess
   const { version } = s.nextVersion.get(campaignId) as { version: number };
   const { settled, stands, missedWrites } = settledAt(assessment, version);
   if (stands) return settled;
-  const written = missedWrites ? activeGramsWrittenAfter(db, campaignId, basis.seenVersion) : [];
+  const written = missedWrites ? activeGramsWrittenAfter(db, campaignId, basis.seenVersion, basis.coverage) : [];
   return recheck(settled, written, activeGramsOf(db, campaignId, unchangedFinalists(assessment, written)));
 }
 
@@ -48,5 +48,7 @@ export function recordIdeaOnSqlite(db: SqliteHandle, idea: RecordedIdea, assessm
     s.audit.run(idea.auditId, idea.id, idea.campaignId, assessment.fromStatus, report.holdReasons.join(', '), report.duplicateOf?.ideaId ?? null, at);
   }
   s.fingerprint.run(idea.id, idea.campaignId, basis.version, basis.gramsJson, packHashes(basis.hashes), sqliteDate(idea.submittedAt), at);
-  if (assessment.fromStatus === null) rememberNewFingerprint(db, idea.id, { version: basis.version, hashes: basis.hashes, submittedAt: idea.submittedAt.getTime() });
+  if (assessment.fromStatus === null) {
+    rememberNewFingerprint(db, idea.id, { version: basis.version, hashes: basis.hashes, submittedAt: idea.submittedAt.getTime(), reservation: basis.reservation });
+  }
 }

@@ -11,7 +11,7 @@ const UNRELATED = 'Paket hampers kantor lebaran berisi keripik singkong dan teh 
 
 function basis(text: string, overrides: Partial<AssessmentBasis> = {}): AssessmentBasis {
   return {
-    gramsJson: JSON.stringify([...shinglesOf(text)]), hashes: hashGrams(shinglesOf(text)), finalists: [], seenVersion: 4, ignoreId: null, submittedAt: null, lowReputation: false, version: null,
+    gramsJson: JSON.stringify([...shinglesOf(text)]), hashes: hashGrams(shinglesOf(text)), finalists: [], seenVersion: 4, coverage: null, reservation: null, ignoreId: null, submittedAt: null, lowReputation: false, version: null,
     thresholds: { duplicateThreshold: 0.7, similarThreshold: 0.4, moderation: 'post' }, ...overrides,
   };
 }
