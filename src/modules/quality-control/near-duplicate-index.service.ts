@@ -37,7 +37,7 @@ export interface CandidateQuery {
   hashes: Uint32Array;
   similarThreshold: number;
   ignoreId: string | null;
-  /** A new idea's id: the index enters it with the check, and shows it once its fingerprint is written. */
+  /** A new idea's id: the index enters it with the check, and compares it with later checks while it is being written. */
   reserveAs?: string;
 }
 
