@@ -32,6 +32,14 @@ describe('ideas', () => {
       });
     });
 
+    it('tells the near-duplicate index the fingerprint it committed, so the next catch-up need not read its hashes', async () => {
+      const campaignId = await makeOpenCampaign(t, owner);
+      const remembered = jest.spyOn(t.app.get(NearDuplicateIndex), 'rememberWritten');
+      const res = await t.http.post(`/api/campaigns/${campaignId}/ideas`).set(author.auth).send(validIdea).expect(201);
+      expect(remembered).toHaveBeenCalledWith(res.body.id, expect.any(Number), expect.any(Uint32Array));
+      remembered.mockRestore();
+    });
+
     it('holds ideas for review in a pre-moderated campaign and hides them from the public', async () => {
       const campaignId = await makeOpenCampaign(t, owner, { rules: { moderation: 'pre' } });
       const res = await t.http.post(`/api/campaigns/${campaignId}/ideas`).set(author.auth).send(validIdea).expect(201);
