@@ -1,5 +1,5 @@
 import { BandBuckets } from './band-buckets';
-import { resized } from './typed-arrays';
+import { resized, sameValues } from './typed-arrays';
 
 /**
  * MinHash signatures with banded LSH (Broder 1997; Leskovec, Rajaraman & Ullman, Mining of Massive
@@ -370,8 +370,3 @@ function digestOf(hashes: Uint32Array): number {
   return digest;
 }
 
-function sameValues(a: Uint32Array, b: Uint32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

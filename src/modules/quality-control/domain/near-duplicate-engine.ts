@@ -1,5 +1,6 @@
 import { HASH_COLLISION_MARGIN, HashArena, HashedJaccardQuery } from './gram-hashes';
 import { MinHashIndex } from './minhash-index';
+import { sameValues } from './typed-arrays';
 
 /** Below this many ideas every one is compared (full recall); above it MinHash/LSH proposes candidates. */
 const FULL_SCAN_LIMIT = 2000;
@@ -196,7 +197,7 @@ function reserve(campaign: CampaignIdeas, ideaId: string, hashes: Uint32Array): 
 function takeReservation(campaign: CampaignIdeas, change: FingerprintChange): number | undefined {
   const reservation = campaign.reserved.get(change.ideaId);
   if (!reservation) return undefined;
-  if (!change.active || !sameHashes(reservation.hashes, change.hashes)) {
+  if (!change.active || !sameValues(reservation.hashes, change.hashes)) {
     releaseReservation(campaign, change.ideaId);
     return undefined;
   }
@@ -212,10 +213,4 @@ function releaseReservation(campaign: CampaignIdeas, ideaId: string): void {
   campaign.reservedIn.delete(reservation.slot);
   campaign.hashes.clear(reservation.slot);
   campaign.lsh.release(reservation.slot);
-}
-
-function sameHashes(a: Uint32Array, b: Uint32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -1,4 +1,4 @@
-import { resized } from './typed-arrays';
+import { resized, sameValues } from './typed-arrays';
 
 describe('resized', () => {
   it('copies into a longer array of the same kind, zeros after the old values', () => {
@@ -14,5 +14,14 @@ describe('resized', () => {
     shorter[0] = 1;
     expect(Array.from(shorter)).toEqual([1, 8]);
     expect(Array.from(old)).toEqual([7, 8, 9]);
+  });
+});
+
+describe('sameValues', () => {
+  it('is true only for the same values in the same order', () => {
+    expect(sameValues(Uint32Array.of(1, 2, 3), Uint32Array.of(1, 2, 3))).toBe(true);
+    expect(sameValues(new Uint32Array(0), new Uint32Array(0))).toBe(true);
+    expect(sameValues(Uint32Array.of(1, 2, 3), Uint32Array.of(1, 3, 2))).toBe(false);
+    expect(sameValues(Uint32Array.of(1, 2), Uint32Array.of(1, 2, 3))).toBe(false);
   });
 });

@@ -6,3 +6,10 @@ export function resized<T extends GrowableArray>(array: T, length: number): T {
   copy.set(array.subarray(0, Math.min(array.length, length)));
   return copy;
 }
+
+/** Whether two arrays hold the same values in the same order. */
+export function sameValues(a: GrowableArray, b: GrowableArray): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
