@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { UnitOfWork } from '../../database/unit-of-work';
-import type { Coverage, FingerprintChange } from './domain/near-duplicate-engine';
+import type { Coverage, FingerprintChange, ReservationNumber } from './domain/near-duplicate-engine';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
 import { IdeaFingerprint } from './idea-fingerprint.entity';
 import { NearDuplicateThread } from './near-duplicate-thread';
@@ -48,8 +48,8 @@ export interface Proposals {
   seenVersion: number;
   /** The new ideas not yet written that were compared too. */
   coverage: Coverage | null;
-  /** The number the query's idea was entered under (`reserveAs`), with `coverage.epoch`. */
-  reservation: number | null;
+  /** Where the query's idea was entered (`reserveAs`). */
+  reservation: ReservationNumber | null;
 }
 
 /**

@@ -27,8 +27,9 @@ describe('NearDuplicateThread', () => {
   it('enters a new idea with its proposal, compares it while in flight, names it once written, and releases one never written', async () => {
     const original = { hashes: hashGrams(shinglesOf(ORIGINAL)), similarThreshold: 0.4, ignoreId: null };
     const first = await thread.propose('c3', [], { ...original, reserveAs: 'kept' });
-    expect(first).toMatchObject({ finalists: [], ideas: 0, reservation: 1, coverage: { from: 1, to: 0 } });
-    expect(await thread.propose('c3', [], { ...original, reserveAs: 'refused' })).toMatchObject({ finalists: ['kept'], reservation: 2, coverage: { epoch: first.coverage!.epoch, to: 1 } });
+    expect(first).toMatchObject({ finalists: [], ideas: 0, reservation: { number: 1 }, coverage: { from: 1, to: 0 } });
+    expect(first.reservation!.epoch).toBe(first.coverage!.epoch);
+    expect(await thread.propose('c3', [], { ...original, reserveAs: 'refused' })).toMatchObject({ finalists: ['kept'], reservation: { epoch: first.coverage!.epoch, number: 2 }, coverage: { epoch: first.coverage!.epoch, to: 1 } });
     expect(await thread.release('c3', 'refused')).toBeNull();
     expect(await thread.propose('c3', [change('kept', ORIGINAL, 1)], nearCopy)).toMatchObject({ finalists: ['kept'], ideas: 1, reservation: null });
   });

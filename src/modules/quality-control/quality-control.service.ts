@@ -120,7 +120,7 @@ export class QualityControlService {
     const basis: AssessmentBasis = {
       gramsJson, hashes, finalists: proposals.finalists, seenVersion: proposals.seenVersion, ignoreId, submittedAt: revision?.submittedAt ?? null,
       coverage: proposals.coverage,
-      reservation: proposals.coverage && proposals.reservation !== null ? { epoch: proposals.coverage.epoch, number: proposals.reservation } : null,
+      reservation: proposals.reservation,
       thresholds: { duplicateThreshold: input.rules.duplicateThreshold, similarThreshold: input.rules.similarThreshold, moderation: input.rules.moderation },
       lowReputation, version: null,
     };

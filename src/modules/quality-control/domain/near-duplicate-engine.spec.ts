@@ -105,18 +105,18 @@ describe('NearDuplicateEngine', () => {
     it('numbers reservations per campaign index, and says which ones each proposal compared', () => {
       const engine = new NearDuplicateEngine('e/');
       engine.apply('c1', [change('a', UNRELATED, 1)]);
-      expect(engine.propose('c1', reserving(ORIGINAL, 'n1'))).toEqual({ finalists: [], coverage: { epoch: 'e/1', from: 1, to: 0 }, reservation: 1 });
-      expect(engine.propose('c1', reserving(NEAR_COPY, 'n2'))).toEqual({ finalists: ['n1'], coverage: { epoch: 'e/1', from: 1, to: 1 }, reservation: 2 });
+      expect(engine.propose('c1', reserving(ORIGINAL, 'n1'))).toEqual({ finalists: [], coverage: { epoch: 'e/1', from: 1, to: 0 }, reservation: { epoch: 'e/1', number: 1 } });
+      expect(engine.propose('c1', reserving(NEAR_COPY, 'n2'))).toEqual({ finalists: ['n1'], coverage: { epoch: 'e/1', from: 1, to: 1 }, reservation: { epoch: 'e/1', number: 2 } });
       // A revision reserves nothing, and compares every reservation made before it.
       expect(engine.propose('c1', { ...query(SIMILAR), ignoreId: 'a' })).toMatchObject({ coverage: { epoch: 'e/1', from: 1, to: 2 }, reservation: null });
       // Written or released, numbers are not reused.
       engine.apply('c1', [change('n1', ORIGINAL, 2)]);
       engine.release('c1', 'n2');
-      expect(engine.propose('c1', reserving(UNRELATED, 'n3'))).toMatchObject({ coverage: { epoch: 'e/1', from: 1, to: 2 }, reservation: 3 });
+      expect(engine.propose('c1', reserving(UNRELATED, 'n3'))).toMatchObject({ coverage: { epoch: 'e/1', from: 1, to: 2 }, reservation: { epoch: 'e/1', number: 3 } });
       // A campaign rebuilt after a drop is another epoch; one never indexed here has no coverage.
       engine.drop('c1');
       engine.apply('c1', []);
-      expect(engine.propose('c1', reserving(ORIGINAL, 'n4'))).toMatchObject({ coverage: { epoch: 'e/2', from: 1, to: 0 }, reservation: 1 });
+      expect(engine.propose('c1', reserving(ORIGINAL, 'n4'))).toMatchObject({ coverage: { epoch: 'e/2', from: 1, to: 0 }, reservation: { epoch: 'e/2', number: 1 } });
       expect(engine.propose('c2', reserving(ORIGINAL, 'n5'))).toEqual({ finalists: [], coverage: null, reservation: null });
     });
 

@@ -54,8 +54,8 @@ export interface Proposal {
   finalists: string[];
   /** Null when the campaign has no index here. */
   coverage: Coverage | null;
-  /** The number the query's idea was reserved under, when `reserveAs` reserved it. */
-  reservation: number | null;
+  /** Where the query's idea was reserved, when `reserveAs` reserved it. */
+  reservation: ReservationNumber | null;
 }
 
 /** Whether a proposal with `coverage` compared the idea reserved as `reservation`. */
@@ -155,7 +155,8 @@ export class NearDuplicateEngine {
     }
     scored.sort((a, b) => b.similarity - a.similarity);
     const coverage: Coverage = { epoch: campaign.epoch, from: campaign.firstCovered, to: campaign.nextNumber - 1 };
-    const reservation = query.reserveAs !== undefined ? reserve(campaign, query.reserveAs, query.hashes) : null;
+    const number = query.reserveAs !== undefined ? reserve(campaign, query.reserveAs, query.hashes) : null;
+    const reservation = number === null ? null : { epoch: campaign.epoch, number };
     return { finalists: scored.slice(0, MAX_FINALISTS).map((s) => s.id), coverage, reservation };
   }
 
