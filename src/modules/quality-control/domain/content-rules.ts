@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { jaccard, normalizeText, shinglesOf } from './text-normalization';
 
 /** Content rules of ALGORITHMS.md §2; each is a small pure check, run together by `checkContent`. */
@@ -102,16 +103,11 @@ export function checkBlockedTerms(text: string, blockedTerms: readonly string[] 
 }
 
 /** The grams of the problem statements checked lately: every idea of a campaign is compared with the same one. */
-const statementGrams = new Map<string, Set<string>>();
-const STATEMENTS_REMEMBERED = 64;
+const statementGrams = new LRUCache<string, Set<string>>({ max: 64 });
 
 function gramsOfStatement(problemStatement: string): Set<string> {
   let grams = statementGrams.get(problemStatement);
-  if (!grams) {
-    grams = shinglesOf(problemStatement);
-    statementGrams.set(problemStatement, grams);
-    if (statementGrams.size > STATEMENTS_REMEMBERED) statementGrams.delete(statementGrams.keys().next().value!);
-  }
+  if (!grams) statementGrams.set(problemStatement, (grams = shinglesOf(problemStatement)));
   return grams;
 }
 
