@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { openTestDatabase, TestDatabase } from './test-database.fixture';
 
 /** The same query as each database's planner takes it: SQL with its parameters for SQLite, literal SQL for PostgreSQL. */
 export interface PlannedQuery {
@@ -25,4 +26,18 @@ export async function queryPlan(ds: DataSource, query: PlannedQuery): Promise<st
     await runner.query('RESET enable_seqscan');
     await runner.release();
   }
+}
+
+/**
+ * A spec that `query` is planned on an index, on a fresh migrated database of the configured kind:
+ * the plan names `index.sqlite` on SQLite, `index.postgres` on PostgreSQL.
+ */
+export function itPlansOn(title: string, query: PlannedQuery, index: { sqlite: string; postgres: string }): void {
+  let database: TestDatabase;
+  beforeAll(async () => (database = await openTestDatabase('plan')));
+  afterAll(() => database.drop());
+  it(title, async () => {
+    const plan = await queryPlan(database.ds, query);
+    expect(plan).toContain(database.ds.driver.options.type === 'postgres' ? index.postgres : index.sqlite);
+  });
 }

@@ -1,6 +1,4 @@
-import { DataSource } from 'typeorm';
-import { queryPlan } from '../../database/query-plan.fixture';
-import { openTestDatabase } from '../../database/test-database.fixture';
+import { itPlansOn } from '../../database/query-plan.fixture';
 import { CAPPED_SINCE_SQL } from './sqlite-points-write';
 
 /**
@@ -8,16 +6,12 @@ import { CAPPED_SINCE_SQL } from './sqlite-points-write';
  * every entry of the user's day: a contributor past the cap adds zero-point entries with each idea.
  */
 describe('the daily cap reads the capped-points index', () => {
-  let ds: DataSource;
-  let drop: () => Promise<void>;
-  beforeAll(async () => ({ ds, drop } = await openTestDatabase('cap')));
-  afterAll(() => drop());
-
-  it('plans the sum of a user\'s capped points on IDX_points_ledger_capped', async () => {
-    const plan = await queryPlan(ds, {
+  itPlansOn(
+    "plans the sum of a user's capped points on IDX_points_ledger_capped",
+    {
       sqlite: { sql: CAPPED_SINCE_SQL, parameters: ['u', '2026-03-01 00:00:00.000'] },
       postgres: `SELECT COALESCE(SUM("points"), 0) FROM "points_ledger" WHERE "userId" = 'u' AND "reason" = 'idea-published' AND "points" > 0 AND "createdAt" >= now()`,
-    });
-    expect(plan).toContain('IDX_points_ledger_capped');
-  });
+    },
+    { sqlite: 'IDX_points_ledger_capped', postgres: 'IDX_points_ledger_capped' },
+  );
 });
