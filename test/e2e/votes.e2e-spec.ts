@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { Campaign } from '../../src/modules/campaigns/campaign.entity';
 import { CampaignLifecycleService } from '../../src/modules/campaigns/campaign-lifecycle.service';
-import { lockCampaignVoting } from '../../src/modules/campaigns/campaign-voting-lock';
+import { lockCampaignGate } from '../../src/modules/campaigns/campaign-gate-lock';
 import { Vote, VoteExclusion } from '../../src/modules/votes/vote.entity';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Actor, campaignInput, makeBusiness, makeOpenCampaign, registerUser, submitIdea } from '../support/factories';
@@ -193,7 +193,7 @@ describe('votes and ranking', () => {
       const inside = signal();
       const hold = signal();
       const holding = t.app.get(UnitOfWork).run(async (manager) => {
-        await lockCampaignVoting(manager, campaignId, lock.mode);
+        await lockCampaignGate(manager, campaignId, lock.mode);
         inside.release();
         await hold.promise;
         await lock.work(manager);

@@ -8,7 +8,7 @@ import { newId } from '../../common/ids';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Campaign, CampaignTransition } from './campaign.entity';
-import { lockCampaignVoting } from './campaign-voting-lock';
+import { lockCampaignGate } from './campaign-gate-lock';
 import { CampaignErrors } from './campaigns.errors';
 import { canTransition, CampaignStatus, dueDeadlineSteps } from './domain/lifecycle';
 
@@ -89,7 +89,7 @@ export class CampaignLifecycleService implements OnModuleInit {
   private async applyMoves(campaign: Campaign, moves: Move[]): Promise<void> {
     await this.uow.run(async (manager) => {
       // Votes under way finish first; a later one reads the campaign as these moves leave it.
-      await lockCampaignVoting(manager, campaign.id, 'exclusive');
+      await lockCampaignGate(manager, campaign.id, 'exclusive');
       for (const move of moves) await this.applyMove(manager, campaign, move);
     });
     for (const move of moves) {

@@ -8,7 +8,7 @@ import { CursorPosition, decodeCursor, Page, toPage } from '../../common/paginat
 import { isUniqueViolation } from '../../database/unique-violation';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Campaign } from '../campaigns/campaign.entity';
-import { lockCampaignVoting } from '../campaigns/campaign-voting-lock';
+import { lockCampaignGate } from '../campaigns/campaign-gate-lock';
 import { CampaignAccess, CampaignsService } from '../campaigns/campaigns.service';
 import { acceptsIdeas } from '../campaigns/domain/lifecycle';
 import { PointsLedgerService } from '../incentives/points-ledger.service';
@@ -119,7 +119,7 @@ export class IdeasService {
 
   private async insertWithTypeorm(manager: EntityManager, idea: Idea, assessment: Assessment, max: number): Promise<Assessment> {
     // A status move holds this lock exclusively: the idea commits before it, or sees the campaign as it left it.
-    await lockCampaignVoting(manager, idea.campaignId, 'shared');
+    await lockCampaignGate(manager, idea.campaignId, 'shared');
     const campaign = await manager.findOne(Campaign, { select: { id: true, status: true }, where: { id: idea.campaignId } });
     if (!campaign || !acceptsIdeas(campaign.status)) throw new DomainError(IdeaErrors.IDEA_SUBMISSIONS_CLOSED_CONFLICT, { status: campaign?.status ?? null });
     // Read up to the limit only: whether it is reached is all that matters.

@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Campaign } from '../campaigns/campaign.entity';
-import { lockCampaignVoting } from '../campaigns/campaign-voting-lock';
+import { lockCampaignGate } from '../campaigns/campaign-gate-lock';
 import { rankKeyOf } from '../ideas/domain/idea-score';
 import { Idea } from '../ideas/idea.entity';
 import { voteContextOf } from '../ideas/ideas.service';
@@ -26,7 +26,7 @@ export class VoteInvalidationService {
   async excludeVoters(campaignId: string, voterIds: string[], reason: string, excludedById: string): Promise<{ invalidated: number; ideas: string[]; notVoters: string[] }> {
     return this.uow.run(async (manager) => {
       // Votes under way finish first, so their rows are found below; a later one reads the exclusion.
-      await lockCampaignVoting(manager, campaignId, 'exclusive');
+      await lockCampaignGate(manager, campaignId, 'exclusive');
       const campaign = await manager.findOneByOrFail(Campaign, { id: campaignId });
       const cast = await manager.find(Vote, { where: { campaignId, voterId: In(voterIds) } });
       const voted = new Set(cast.map((v) => v.voterId));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Campaign } from '../campaigns/campaign.entity';
-import { lockCampaignVoting } from '../campaigns/campaign-voting-lock';
+import { lockCampaignGate } from '../campaigns/campaign-gate-lock';
 import { CampaignVoteContext, rankKeyOf } from '../ideas/domain/idea-score';
 import { Idea } from '../ideas/idea.entity';
 import { plan } from './domain/vote-plan';
@@ -38,7 +38,7 @@ export class VotesRepository {
     const { voterId, ideaId } = request;
     const [idea] = await manager.query<Array<{ campaignId: string }>>('SELECT "campaignId" FROM "ideas" WHERE "id" = $1', [ideaId]);
     if (!idea) return { kind: 'refuse', code: 'IDEA_NOT_FOUND' };
-    await lockCampaignVoting(manager, idea.campaignId, 'shared');
+    await lockCampaignGate(manager, idea.campaignId, 'shared');
     const locked = await manager.findOneOrFail(Idea, { where: { id: ideaId }, lock: { mode: 'pessimistic_write' } });
     const [row] = await manager.query<VoteGateRow[]>(voteGateSql(postgresPlaceholders()), [voterId, voterId, voterId, ideaId]);
     const step = voteStepOf(row, request);

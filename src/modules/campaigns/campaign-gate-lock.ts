@@ -9,8 +9,8 @@ import { EntityManager } from 'typeorm';
  * sides update. On SQLite writes are serialised already, and each reads its gate inside its own
  * transaction.
  */
-export async function lockCampaignVoting(manager: EntityManager, campaignId: string, mode: 'shared' | 'exclusive'): Promise<void> {
+export async function lockCampaignGate(manager: EntityManager, campaignId: string, mode: 'shared' | 'exclusive'): Promise<void> {
   if (manager.connection.options.type !== 'postgres') return;
   const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-  await manager.query(`SELECT ${lock}(hashtextextended($1, 0))`, [`campaign-voting:${campaignId}`]);
+  await manager.query(`SELECT ${lock}(hashtextextended($1, 0))`, [`campaign-gate:${campaignId}`]);
 }
