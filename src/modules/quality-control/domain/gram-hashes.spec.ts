@@ -134,6 +134,7 @@ describe('HashedJaccardQuery', () => {
 
 describe('HashArena', () => {
   const held = (arena: HashArena, slot: number) => [...arena.values.subarray(arena.start(slot), arena.end(slot))];
+  const heldLowBits = (arena: HashArena, slot: number) => [...arena.lowValues.subarray(arena.start(slot), arena.end(slot))];
 
   it('keeps each slot\'s hashes through rewrites, removals and the compactions they cause', () => {
     const arena = new HashArena();
@@ -151,7 +152,10 @@ describe('HashArena', () => {
         expected.set(slot, [...hashes]);
       }
     }
-    for (let slot = 0; slot < 300; slot++) expect(held(arena, slot)).toEqual(expected.get(slot) ?? []);
+    for (let slot = 0; slot < 300; slot++) {
+      expect(held(arena, slot)).toEqual(expected.get(slot) ?? []);
+      expect(heldLowBits(arena, slot)).toEqual((expected.get(slot) ?? []).map((hash) => hash & 0xffff));
+    }
   });
 
   it('compares a query with a slot in place exactly as with the idea\'s own array', () => {
@@ -162,8 +166,17 @@ describe('HashArena', () => {
     arena.put(1, a);
     const query = new HashedJaccardQuery(a);
     for (const threshold of [0, 0.2, 0.4, 0.6, 1]) {
-      expect(query.similarityInRangeAtLeast(arena.values, arena.start(0), arena.end(0), threshold)).toBe(hashedJaccardAtLeast(a, b, threshold));
-      expect(query.similarityInRangeAtLeast(arena.values, arena.start(1), arena.end(1), threshold)).toBe(1);
+      expect(query.similarityInArenaAtLeast(arena, 0, threshold)).toBe(hashedJaccardAtLeast(a, b, threshold));
+      expect(query.similarityInArenaAtLeast(arena, 1, threshold)).toBe(1);
     }
+  });
+
+  it('looks at a slot through its low bits but never counts them as shared grams', () => {
+    const arena = new HashArena();
+    arena.put(0, Uint32Array.from([0x0002_0001, 0x0002_0002]));
+    arena.put(1, Uint32Array.from([0x0001_0001, 0x0002_0002]));
+    const query = new HashedJaccardQuery(Uint32Array.from([0x0001_0001, 0x0001_0002]));
+    expect(query.similarityInArenaAtLeast(arena, 0, 0.1)).toBeNull();
+    expect(query.similarityInArenaAtLeast(arena, 1, 0.3)).toBeCloseTo(1 / 3);
   });
 });

@@ -145,12 +145,11 @@ export class NearDuplicateEngine {
       campaign.versions.size <= FULL_SCAN_LIMIT
         ? [...[...campaign.versions.keys()].map((id) => lsh.slotFor(id)!), ...reservedIn.keys()]
         : lsh.candidateSlots(query.hashes);
-    const values = hashes.values;
     const scored: Array<{ id: string; similarity: number }> = [];
     for (const slot of slots) {
       const id = lsh.idIn(slot) ?? reservedIn.get(slot);
       if (id === undefined || id === query.ignoreId || id === query.reserveAs) continue;
-      const similarity = compared.similarityInRangeAtLeast(values, hashes.start(slot), hashes.end(slot), floor);
+      const similarity = compared.similarityInArenaAtLeast(hashes, slot, floor);
       if (similarity !== null) scored.push({ id, similarity });
     }
     scored.sort((a, b) => b.similarity - a.similarity);
