@@ -2,7 +2,7 @@
 // Shared pieces of the benchmarks: a fresh built service on a temp SQLite file, tokens, autocannon runs.
 const { execFileSync, spawn } = require('node:child_process');
 const { createHmac, randomUUID } = require('node:crypto');
-const { existsSync, mkdtempSync, readdirSync, statSync } = require('node:fs');
+const { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
@@ -103,14 +103,41 @@ function accessToken(userId) {
   return `${header}.${payload}.${signature}`;
 }
 
-/** Runs autocannon and keeps the figures we report. */
-async function measure(name, options) {
+/** The kernel's clock ticks per second, in which /proc gives CPU times. */
+function clockTicks() {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
+
+/** The CPU time a process has used so far, all its threads together, in ms; null where there is no /proc. */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / (processCpuMs.ticks ??= clockTicks());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs autocannon and keeps the figures we report. With `service` (from startService), also the CPU
+ * time the service used per request: unlike a ratio to the baseline, it does not move with what the
+ * same machine gives a bare server that day, so runs on different days compare.
+ */
+async function measure(name, { service, ...options }) {
+  const cpuBefore = service ? processCpuMs(service.child.pid) : null;
   const result = await autocannon({ connections: 50, duration: 10, ...options });
+  const cpuAfter = service ? processCpuMs(service.child.pid) : null;
+  const serviceCpu = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? { serviceCpuMsPerRequest: Number(((cpuAfter - cpuBefore) / result.requests.total).toFixed(3)) } : {};
   const non2xx = result.non2xx + result.errors + result.timeouts;
   // What the failures were: a status other than 2xx, a connection error, or no answer within autocannon's 10 s.
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, stat]) => [code, stat.count]));
   const failures = { statuses, errors: result.errors, timeouts: result.timeouts };
-  return { name, requestsPerSecond: result.requests.average, meanMs: result.latency.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, maxMs: result.latency.max, requests: result.requests.total, non2xx, failures };
+  return { name, requestsPerSecond: result.requests.average, meanMs: result.latency.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, maxMs: result.latency.max, requests: result.requests.total, non2xx, failures, ...serviceCpu };
 }
 
 module.exports = { ROOT, JWT_SECRET, ensureBuilt, startService, startBaseline, accessToken, measure, tempDatabasePath, freePort };

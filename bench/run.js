@@ -61,10 +61,10 @@ async function main() {
   try {
     results.push(await measure('baseline node:http', { url: `http://127.0.0.1:${baseline.port}/` }));
     // Reads first, on the seeded data; the votes last, so no write phase's aftermath weighs on a read.
-    results.push(await measure('leaderboard top 50, 1,000,000 votes', { url: url(`/api/campaigns/${big.campaignId}/leaderboard?limit=50`) }));
-    results.push(await measure('leaderboard top 50, 1,000 votes', { url: url(`/api/campaigns/${small.campaignId}/leaderboard?limit=50`) }));
-    results.push(await measure('idea list page (sort=top, 20)', { url: url(`/api/campaigns/${big.campaignId}/ideas?sort=top&limit=20`) }));
-    results.push(await measure('vote (PUT /api/ideas/:id/vote)', { url: url('/'), requests: voteRequests(big, freshVoters) }));
+    results.push(await measure('leaderboard top 50, 1,000,000 votes', { url: url(`/api/campaigns/${big.campaignId}/leaderboard?limit=50`), service }));
+    results.push(await measure('leaderboard top 50, 1,000 votes', { url: url(`/api/campaigns/${small.campaignId}/leaderboard?limit=50`), service }));
+    results.push(await measure('idea list page (sort=top, 20)', { url: url(`/api/campaigns/${big.campaignId}/ideas?sort=top&limit=20`), service }));
+    results.push(await measure('vote (PUT /api/ideas/:id/vote)', { url: url('/'), requests: voteRequests(big, freshVoters), service }));
   } finally {
     await service.stop();
     await baseline.stop();
@@ -74,7 +74,7 @@ async function main() {
   const mismatches = tallyMismatches(databasePath);
   // Mean latency, not p50: autocannon's percentiles are whole milliseconds, too coarse for a 1–2 ms read.
   const leaderboardFlatness = Number((report[1].meanMs / report[2].meanMs).toFixed(2));
-  console.table(report.map((r) => ({ endpoint: r.name, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms, ratio: r.ratioToBaseline, 'non-2xx': r.non2xx })));
+  console.table(report.map((r) => ({ endpoint: r.name, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms, ratio: r.ratioToBaseline, 'non-2xx': r.non2xx, 'service CPU ms/req': r.serviceCpuMsPerRequest })));
   console.log(`tallies that differ from their rows after the run: ${mismatches}`);
   console.log(`leaderboard mean latency at 1,000,000 votes / at 1,000 votes: ${leaderboardFlatness}`);
   mkdirSync(path.join(__dirname, 'results'), { recursive: true });

@@ -209,9 +209,9 @@ async function main() {
     await measure('warm-up', { url: `http://127.0.0.1:${service.port}/`, requests: submissionRequests(campaignId, submitters, 98), amount: 50, connections: 1 });
     const warmUpMs = Number((performance.now() - warmStart).toFixed(1));
     const base = await measure('baseline node:http', { url: `http://127.0.0.1:${baseline.port}/` });
-    const submission = await measure('submit idea (POST /api/campaigns/:id/ideas), 10,000 ideas in the campaign', { url: `http://127.0.0.1:${service.port}/`, requests: submissionRequests(campaignId, submitters, 99) });
+    const submission = await measure('submit idea (POST /api/campaigns/:id/ideas), 10,000 ideas in the campaign', { url: `http://127.0.0.1:${service.port}/`, requests: submissionRequests(campaignId, submitters, 99), service });
     // The same at 10 connections: how much of the latency at 50 is queueing behind one event loop.
-    const light = await measure('submit idea, 10 connections', { url: `http://127.0.0.1:${service.port}/`, requests: submissionRequests(campaignId, submitters, 97), connections: 10 });
+    const light = await measure('submit idea, 10 connections', { url: `http://127.0.0.1:${service.port}/`, requests: submissionRequests(campaignId, submitters, 97), connections: 10, service });
     // A read of the campaign alone, then beside submissions at 50 connections: what a burst of ideas costs everyone else.
     const campaignUrl = `http://127.0.0.1:${service.port}/api/campaigns/${campaignId}`;
     const readAlone = await measure('read the campaign, 10 connections', { url: campaignUrl, connections: 10 });
@@ -242,8 +242,8 @@ async function main() {
   };
   console.table([
     { what: 'baseline node:http', 'req/s': Math.round(base.requestsPerSecond), 'p50 ms': base.p50Ms, 'p99 ms': base.p99Ms, 'non-2xx': base.non2xx },
-    { what: 'submission', 'req/s': Math.round(submission.requestsPerSecond), 'p50 ms': submission.p50Ms, 'p99 ms': submission.p99Ms, 'non-2xx': submission.non2xx },
-    { what: 'submission, 10 connections', 'req/s': Math.round(light.requestsPerSecond), 'p50 ms': light.p50Ms, 'p99 ms': light.p99Ms, 'non-2xx': light.non2xx },
+    { what: 'submission', 'req/s': Math.round(submission.requestsPerSecond), 'p50 ms': submission.p50Ms, 'p99 ms': submission.p99Ms, 'non-2xx': submission.non2xx, 'service CPU ms/req': submission.serviceCpuMsPerRequest },
+    { what: 'submission, 10 connections', 'req/s': Math.round(light.requestsPerSecond), 'p50 ms': light.p50Ms, 'p99 ms': light.p99Ms, 'non-2xx': light.non2xx, 'service CPU ms/req': light.serviceCpuMsPerRequest },
     { what: 'campaign read alone', 'req/s': Math.round(readAlone.requestsPerSecond), 'p50 ms': readAlone.p50Ms, 'p99 ms': readAlone.p99Ms, 'non-2xx': readAlone.non2xx },
     { what: 'campaign read beside submissions', 'req/s': Math.round(readBeside.requestsPerSecond), 'p50 ms': readBeside.p50Ms, 'p99 ms': readBeside.p99Ms, 'non-2xx': readBeside.non2xx },
   ]);
