@@ -74,7 +74,7 @@ async function main() {
   const mismatches = tallyMismatches(databasePath);
   // Mean latency, not p50: autocannon's percentiles are whole milliseconds, too coarse for a 1–2 ms read.
   const leaderboardFlatness = Number((report[1].meanMs / report[2].meanMs).toFixed(2));
-  console.table(report.map((r) => ({ endpoint: r.name, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms, ratio: r.ratioToBaseline, 'non-2xx': r.non2xx, 'service CPU ms/req': r.serviceCpuMsPerRequest })));
+  console.table(report.map((r) => ({ endpoint: r.name, 'req/s': Math.round(r.requestsPerSecond), 'p50 ms': r.p50Ms, 'p99 ms': r.p99Ms, ratio: r.ratioToBaseline, 'non-2xx': r.non2xx, 'service CPU ms/req': r.serviceCpuMsPerRequest ?? '' })));
   console.log(`tallies that differ from their rows after the run: ${mismatches}`);
   console.log(`leaderboard mean latency at 1,000,000 votes / at 1,000 votes: ${leaderboardFlatness}`);
   mkdirSync(path.join(__dirname, 'results'), { recursive: true });
