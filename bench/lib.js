@@ -103,13 +103,17 @@ function accessToken(userId) {
   return `${header}.${payload}.${signature}`;
 }
 
-/** The kernel's clock ticks per second, in which /proc gives CPU times. */
-function clockTicks() {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
+/** The kernel's clock ticks per second, in which /proc gives CPU times; asked once. */
+let clockTicks = null;
+function clockTicksPerSecond() {
+  if (clockTicks === null) {
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
   }
+  return clockTicks;
 }
 
 /** The CPU time a process has used so far, all its threads together, in ms; null where there is no /proc. */
@@ -117,7 +121,7 @@ function processCpuMs(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / (processCpuMs.ticks ??= clockTicks());
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond();
   } catch {
     return null;
   }
