@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { UnitOfWork } from '../../database/unit-of-work';
-import type { Coverage, FingerprintChange, ReservationNumber } from './domain/near-duplicate-engine';
+import type { FingerprintChange, Proposal, ProposalQuery } from './domain/near-duplicate-engine';
 import { ExistingIdeaGrams } from './domain/near-duplicates';
 import { IdeaFingerprint } from './idea-fingerprint.entity';
 import { NearDuplicateThread } from './near-duplicate-thread';
@@ -32,24 +32,9 @@ class CampaignIndex {
   lastUsed = 0;
 }
 
-export interface CandidateQuery {
-  /** The grams' sorted distinct hashes (`hashGrams`). */
-  hashes: Uint32Array;
-  similarThreshold: number;
-  ignoreId: string | null;
-  /** A new idea's id: the index enters it with the check, and compares it with later checks while it is being written. */
-  reserveAs?: string;
-}
-
-export interface Proposals {
-  /** The ids worth an exact check, strongest first. */
-  finalists: string[];
-  /** The campaign's fingerprint version the proposals reflect. */
+/** What a check of the index gives: the engine's proposal, and the campaign's fingerprint version it reflects. */
+export interface Proposals extends Proposal {
   seenVersion: number;
-  /** The new ideas not yet written that were compared too. */
-  coverage: Coverage | null;
-  /** Where the query's idea was entered (`reserveAs`). */
-  reservation: ReservationNumber | null;
 }
 
 /**
@@ -119,7 +104,7 @@ export class NearDuplicateIndex implements OnApplicationBootstrap, OnModuleDestr
    * Ideas whose similarity to `query` may reach the similar band, from an index caught up with the
    * table through `manager` (inside a transaction, the transaction's own view).
    */
-  async propose(campaignId: string, query: CandidateQuery, manager: EntityManager = this.uow.manager): Promise<Proposals> {
+  async propose(campaignId: string, query: ProposalQuery, manager: EntityManager = this.uow.manager): Promise<Proposals> {
     const { index, version: seenVersion, lastPage } = await this.caughtUp(campaignId, manager, (changes) => this.engine.propose(campaignId, changes, query));
     const { finalists, coverage, reservation, ideas } = await lastPage;
     index.ideas = ideas;
